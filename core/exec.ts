@@ -1,0 +1,84 @@
+import { LabError, environmentError } from "./errors.js";
+import { formatCommand } from "./shell-quote.js";
+
+export interface ExecOptions {
+  input?: string;
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Return a non-zero exit as a result instead of throwing. */
+  allowFailure?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface ExecResult {
+  command: string;
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The process edge: the only way this project starts another program. */
+export type Exec = (file: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
+
+/** A command that ran and failed: keeps the command line, exit code and output for the report. */
+export class ExecError extends LabError {
+  readonly result: ExecResult;
+
+  constructor(result: ExecResult, hint?: string) {
+    super("failed", `Command failed with exit code ${result.exitCode}: ${result.command}\n${tailLines(result.stderr || result.stdout, 20)}`, { hint });
+    this.name = "ExecError";
+    this.result = result;
+  }
+}
+
+export interface CreateExecOptions {
+  /** Called with each command line before it runs (the CLI's --verbose). */
+  onCommand?: (command: string) => void;
+}
+
+// The real process edge, on execa, loaded only when a command actually runs.
+export function createExec(options: CreateExecOptions = {}): Exec {
+  return async (file, args, execOptions = {}) => {
+    const command = formatCommand(file, args);
+    options.onCommand?.(command);
+    const { execa } = await import("execa");
+    try {
+      const child = await execa(file, [...args], {
+        input: execOptions.input,
+        cwd: execOptions.cwd,
+        env: execOptions.env,
+        timeout: execOptions.timeoutMs,
+        cancelSignal: execOptions.signal,
+        reject: false,
+        stripFinalNewline: false,
+      });
+      if (child.failed && child.exitCode === undefined) {
+        throw spawnFailure(file, command, child.cause ?? child);
+      }
+      const result: ExecResult = { command, exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ""), stderr: String(child.stderr ?? "") };
+      if (result.exitCode !== 0 && !execOptions.allowFailure) throw new ExecError(result);
+      return result;
+    } catch (error) {
+      if (error instanceof LabError) throw error;
+      throw spawnFailure(file, command, error);
+    }
+  };
+}
+
+// Turns "could not start" into a sentence with a next step (ENOENT: not installed).
+export function spawnFailure(file: string, command: string, cause: unknown): LabError {
+  const code = (cause as { code?: string } | undefined)?.code;
+  if (code === "ENOENT") {
+    return environmentError(`'${file}' could not be started: it is not installed or not on PATH.`, {
+      hint: `Install ${file}, or run \`npm run lab doctor\` to see what is missing.`,
+      cause,
+    });
+  }
+  return environmentError(`'${command}' could not be started: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+}
+
+export function tailLines(text: string, count: number): string {
+  const lines = text.trimEnd().split("\n");
+  return lines.slice(-count).join("\n");
+}

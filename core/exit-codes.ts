@@ -1,0 +1,9 @@
+// The command-line contract: every verb exits with one of these.
+export const ExitCode = {
+  OK: 0,
+  FAILED: 1,
+  USAGE: 2,
+  ENVIRONMENT: 3,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests that run anywhere; the Docker-only suite lives in test/e2e.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
+    testTimeout: 20_000,
+  },
+});
