@@ -6,5 +6,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
     testTimeout: 20_000,
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { release } from "node:os";
+import type { Exec } from "../../core/exec.js";
+import { cacheDir } from "../../core/paths.js";
+import { KIND_NODE_CONTAINER } from "../kind/kind-config.js";
+import { parsePortBindings } from "../kind/port-bindings.js";
+import { checkDocker, dockerMajor } from "./check-docker.js";
+import { checkDisk, checkNodeVersion } from "./check-host.js";
+import { checkKernelModules } from "./check-kernel-modules.js";
+import { checkKindNetwork } from "./check-kind-network.js";
+import { checkPorts } from "./check-ports.js";
+import type { DoctorResult } from "./doctor-types.js";
+
+async function readOptional(path: string): Promise<string | undefined> {
+  return readFile(path, "utf8").catch(() => undefined);
+}
+
+// Host ports our cluster's node container already maps (so they count as ours, not busy).
+async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
+  const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true });
+  if (inspect.exitCode !== 0) return new Set();
+  return new Set(parsePortBindings(inspect.stdout.trim()).values());
+}
+
+// Every doctor check, in the order a person fixes them.
+export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
+  const docker = await checkDocker(exec);
+  const reachable = docker.serverVersion !== undefined;
+  const held = reachable ? await portsHeldByCluster(exec) : new Set<number>();
+  const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
+  const builtin = (await readOptional(`/lib/modules/${release()}/modules.builtin`)) ?? "";
+  return [
+    docker.result,
+    await checkPorts(held),
+    await checkDisk(cacheDir()),
+    checkNodeVersion(),
+    checkKernelModules(process.platform, await readOptional("/proc/modules"), builtin),
+    checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
+  ];
+}
+
+const ICON = { ok: "✔", warn: "!", fail: "✖" } as const;
+
+export function formatDoctor(results: readonly DoctorResult[]): string {
+  const width = Math.max(...results.map((r) => r.name.length));
+  const lines = results.flatMap((r) => {
+    const head = `${ICON[r.status]} ${r.status.padEnd(4)} ${r.name.padEnd(width)}  ${r.detail}`;
+    return r.fix && r.status !== "ok" ? [head, `${" ".repeat(width + 9)}  fix: ${r.fix}`] : [head];
+  });
+  const failed = results.filter((r) => r.status === "fail").length;
+  const warned = results.filter((r) => r.status === "warn").length;
+  lines.push("", failed > 0 ? `${failed} check(s) failed, ${warned} warning(s): fix the failures before \`npm run lab up\`.` : `Ready${warned ? ` (${warned} warning(s))` : ""}.`);
+  return lines.join("\n");
+}

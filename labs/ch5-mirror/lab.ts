@@ -1,0 +1,44 @@
+import type { LabDefinition } from "../../engine/lab-types.js";
+import { applyLabFile } from "../shared/app-actions.js";
+import { allToV1Step, webappAndCatalogStep } from "../shared/mesh-setup.js";
+import { IS_V1, catalogV2, webapp, webappRequest } from "../shared/traffic.js";
+
+export const ch5Mirror: LabDefinition = {
+  id: "ch5-mirror",
+  chapter: 5,
+  section: "5.4",
+  title: "Mirror traffic to v2 without users seeing it",
+  proves: "Requests are copied to catalog v2 (Host catalog.istioinaction-shadow:80) while every response still comes from v1",
+  duration: "~3 min",
+  requires: ["cluster"],
+  namespaces: ["istioinaction"],
+  workloads: [webapp, { namespace: "istioinaction", deployment: "catalog" }, catalogV2],
+  steps: () => [
+    webappAndCatalogStep(true),
+    allToV1Step(),
+    {
+      title: "Mirror every catalog request to v2",
+      why: "Mirroring tests v2 with real traffic; Envoy drops the mirrored responses, so users never see v2.",
+      actions: [applyLabFile("labs/ch5-mirror/catalog-vs-mirror.yaml")],
+      checks: [
+        {
+          kind: "proxy-config",
+          title: "webapp's route mirrors to the version-v2 cluster",
+          workload: webapp,
+          resource: "routes",
+          name: "80",
+          assert: { kind: "mirror", cluster: "|version-v2|catalog" },
+        },
+        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: [IS_V1] }, mustFailFirst: false },
+        {
+          kind: "logs",
+          title: "catalog v2 receives the mirrored requests with a -shadow Host",
+          workload: catalogV2,
+          container: "catalog",
+          expect: [{ op: "regex", value: "GET catalog\\.istioinaction-shadow:80 /items 200" }],
+        },
+      ],
+      mustFailFirst: true,
+    },
+  ],
+};

@@ -1,0 +1,54 @@
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
+import { usageError } from "../../core/errors.js";
+import { resolveLab } from "../../labs/lab-lookup.js";
+import { formatLabList } from "../commands/list.js";
+import { helpText } from "./help-text.js";
+import type { CliIo } from "./io.js";
+import { isVerb, parseCliArgs, type CliArgs } from "./parse-args.js";
+import { reportError } from "./report-error.js";
+
+// Dispatches one verb; heavy command modules load only when their verb runs.
+async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
+  const target = args.target;
+  if (args.help) {
+    io.out(helpText(target));
+    return ExitCode.OK;
+  }
+  if (target === undefined) {
+    if (!io.isTTY || io.env["CI"]) throw usageError("No lab or verb given.", "Run `npm run lab list` to see the labs, or `npm run lab -- --help`.");
+    return (await import("../commands/pick.js")).pickCommand(args, io);
+  }
+  if (!isVerb(target)) {
+    const lab = resolveLab(target);
+    return (await import("../commands/run-lab.js")).runLabCommand(lab, args, io);
+  }
+  switch (target) {
+    case "list":
+      io.out(formatLabList());
+      return ExitCode.OK;
+    case "doctor":
+      return (await import("../commands/doctor.js")).doctorCommand(io);
+    case "up":
+      return (await import("../commands/up.js")).upCommand(args, io);
+    case "down":
+      return (await import("../commands/down.js")).downCommand(args, io);
+    case "reset":
+      return (await import("../commands/reset.js")).resetCommand(args, io);
+    case "status":
+      return (await import("../commands/status.js")).statusCommand(args, io);
+    case "all":
+      return (await import("../commands/all.js")).allCommand(args, io);
+  }
+}
+
+// The whole CLI: parse, run, and turn any failure into a message and an exit code.
+export async function main(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  let verbose = argv.includes("--verbose") || argv.includes("-v");
+  try {
+    const args = parseCliArgs(argv);
+    verbose = args.verbose;
+    return await dispatch(args, io);
+  } catch (error) {
+    return reportError(error, io, verbose);
+  }
+}

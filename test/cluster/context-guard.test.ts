@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { chooseContext } from "../../cluster/context-guard.js";
+import { LabError } from "../../core/errors.js";
+
+describe("context guard", () => {
+  it("uses kind-myk8s when no context is named, whatever the kubeconfig's current context is", () => {
+    expect(chooseContext({ yes: false, destructive: true, verb: "reset" })).toEqual({ context: "kind-myk8s", foreign: false });
+  });
+
+  it("allows a named context for read-only verbs", () => {
+    expect(chooseContext({ requested: "prod", yes: false, destructive: false, verb: "status" })).toEqual({ context: "prod", foreign: true });
+  });
+
+  it("refuses a destructive verb on another context without --yes, as a usage error", () => {
+    let thrown: unknown;
+    try {
+      chooseContext({ requested: "prod", yes: false, destructive: true, verb: "down" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(LabError);
+    expect((thrown as LabError).exitCode).toBe(2);
+    expect((thrown as LabError).message).toContain("'prod'");
+    expect((thrown as LabError).hint).toContain("--yes");
+  });
+
+  it("allows it with --yes", () => {
+    expect(chooseContext({ requested: "prod", yes: true, destructive: true, verb: "down" }).context).toBe("prod");
+  });
+});
