@@ -1,0 +1,22 @@
+import { environmentError, type LabError } from "../../core/errors.js";
+
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+// The SHA-256 in a published checksum file: its first whitespace-separated token, which must be 64 hex chars.
+export function parseChecksumFile(text: string, url: string): string {
+  const first = text.trim().split(/\s+/)[0] ?? "";
+  if (!SHA256_HEX.test(first)) {
+    const shown = text.trim().slice(0, 80);
+    throw environmentError(`The checksum file ${url} does not start with a SHA-256 (64 hex characters): "${shown}".`, {
+      hint: "The download server returned something unexpected; run again, or report if it repeats.",
+    });
+  }
+  return first.toLowerCase();
+}
+
+// The error for a download whose SHA-256 differs from the published one.
+export function checksumMismatchError(url: string, expected: string, actual: string): LabError {
+  return environmentError(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}. The file was deleted.`, {
+    hint: "the download was corrupted or tampered with; run again, or report if it repeats",
+  });
+}
