@@ -36,7 +36,7 @@ export const ch5Routing: LabDefinition = {
     {
       title: "Route everything to subset version-v1",
       why: "A DestinationRule names the subsets by the version label; the VirtualService picks version-v1.",
-      actions: [applyLabFile("labs/ch5-routing/catalog-dr.yaml"), applyLabFile("labs/ch5-routing/catalog-vs-v1.yaml")],
+      actions: [applyLabFile("labs/ch5-mesh-routing/catalog-dr.yaml"), applyLabFile("labs/ch5-routing/catalog-vs-v1.yaml")],
       checks: [
         {
           kind: "proxy-config",
