@@ -1,0 +1,131 @@
+// Assertions on Envoy's configuration as istioctl prints it (`proxy-config routes|cluster ... -o json`).
+// Cluster names are matched by fragment (`version-v2` matches `outbound|80|version-v2|catalog...`).
+
+import type { ProxyConfigAssertion } from "../lab-types.js";
+import { flattenRoutes, liveDestinations, readClusterNames, type FlatRoute } from "./route-config.js";
+import { formatDestinations, formatRoute } from "./route-summary.js";
+
+// undefined when the proxy's config satisfies the assertion, else a one-line reason.
+export function evaluateProxyConfig(assertion: ProxyConfigAssertion, json: unknown): string | undefined {
+  switch (assertion.kind) {
+    case "weighted-clusters":
+      return checkWeights(assertion.weights, flattenRoutes(json));
+    case "header-match":
+      return checkHeaderMatch(assertion.header, assertion.exact, assertion.cluster, flattenRoutes(json));
+    case "single-cluster":
+      return checkSingleCluster(assertion.cluster, flattenRoutes(json));
+    case "mirror":
+      return checkMirror(assertion.cluster, flattenRoutes(json));
+    case "cluster-present":
+      return checkClusterPresent(assertion.name, readClusterNames(json));
+    case "no-route":
+      return checkNoRoute(assertion.domain, flattenRoutes(json));
+  }
+}
+
+// What the assertion wants, in words.
+export function describeProxyConfigAssertion(assertion: ProxyConfigAssertion): string {
+  switch (assertion.kind) {
+    case "weighted-clusters":
+      return `a route splits traffic ${formatWeights(assertion.weights)}`;
+    case "header-match":
+      return `a route for header ${assertion.header}=${assertion.exact} goes to ${assertion.cluster}, before the default route`;
+    case "single-cluster":
+      return `every route of the virtual host goes to ${assertion.cluster}`;
+    case "mirror":
+      return `a route mirrors requests to ${assertion.cluster}`;
+    case "cluster-present":
+      return `cluster ${assertion.name} exists`;
+    case "no-route":
+      return `no route for ${assertion.domain}`;
+  }
+}
+
+function checkWeights(weights: Record<string, number>, routes: FlatRoute[]): string | undefined {
+  const wanted = Object.entries(weights);
+  const weighted = routes.filter((route) => route.destinations.some((destination) => destination.weight !== undefined));
+  const matches = (route: FlatRoute) => {
+    const live = liveDestinations(route);
+    const covered = wanted.every(([fragment, weight]) => {
+      const hits = live.filter((destination) => destination.cluster.includes(fragment));
+      return weight === 0 ? hits.length === 0 : hits.length === 1 && hits[0]?.weight === weight;
+    });
+    return covered && live.every((destination) => wanted.some(([fragment]) => destination.cluster.includes(fragment)));
+  };
+  if (weighted.some(matches)) return undefined;
+  const seen = weighted.length > 0 ? weighted : routes;
+  return `no route splits traffic ${formatWeights(weights)}; seen: ${describeSome(seen)}`;
+}
+
+function checkHeaderMatch(header: string, exact: string, cluster: string, routes: FlatRoute[]): string | undefined {
+  const isHeaderRoute = (route: FlatRoute) => route.headers.some((condition) => condition.name.toLowerCase() === header.toLowerCase() && condition.exact === exact);
+  const headerRoutes = routes.filter(isHeaderRoute);
+  if (headerRoutes.length === 0) return `no route matches header ${header}=${exact}; seen: ${describeSome(routes)}`;
+  const problems = headerRoutes.map((route) => {
+    const live = liveDestinations(route);
+    if (live.length === 0 || !live.every((destination) => destination.cluster.includes(cluster))) {
+      return `the route for ${header}=${exact} goes to ${formatDestinations(route)}, not ${cluster}`;
+    }
+    const defaultRoute = routes.find((other) => sameVirtualHost(other, route) && isCatchAll(other));
+    if (defaultRoute !== undefined && defaultRoute.index < route.index) {
+      return `the route for ${header}=${exact} is route ${route.index + 1}, after the default route ${defaultRoute.index + 1} of ${route.virtualHost || route.domains[0] || "its virtual host"}, so it never matches`;
+    }
+    return undefined;
+  });
+  return problems.includes(undefined) ? undefined : problems[0];
+}
+
+function checkSingleCluster(cluster: string, routes: FlatRoute[]): string | undefined {
+  const hosts = groupByVirtualHost(routes);
+  const involved = hosts.filter((host) => host.some((route) => liveDestinations(route).some((destination) => destination.cluster.includes(cluster))));
+  if (involved.length === 0) return `no route goes to ${cluster}; seen: ${describeSome(routes)}`;
+  const pure = involved.find((host) => host.every((route) => liveDestinations(route).every((destination) => destination.cluster.includes(cluster))));
+  if (pure !== undefined) return undefined;
+  const stray = involved.flatMap((host) => host).find((route) => liveDestinations(route).some((destination) => !destination.cluster.includes(cluster)));
+  return `not every route goes to ${cluster}: ${stray === undefined ? describeSome(routes) : formatRoute(stray)}`;
+}
+
+function checkMirror(cluster: string, routes: FlatRoute[]): string | undefined {
+  if (routes.some((route) => route.mirrors.some((mirror) => mirror.cluster.includes(cluster)))) return undefined;
+  return `no route mirrors to ${cluster}; seen: ${describeSome(routes)}`;
+}
+
+function checkClusterPresent(name: string, names: string[]): string | undefined {
+  if (names.includes(name)) return undefined;
+  const shown = names.slice(0, 5).join(", ");
+  return `no cluster named ${name} among ${names.length} clusters${names.length > 0 ? ` (${shown}${names.length > 5 ? ", ..." : ""})` : ""}`;
+}
+
+function checkNoRoute(domain: string, routes: FlatRoute[]): string | undefined {
+  const found = routes.find((route) => route.domains.some((candidate) => candidate === domain || candidate.startsWith(`${domain}:`)));
+  return found === undefined ? undefined : `a route for ${domain} still exists: ${formatRoute(found)}`;
+}
+
+// A route that catches whatever the routes before it did not: no header conditions, prefix "/" or none.
+function isCatchAll(route: FlatRoute): boolean {
+  return route.headers.length === 0 && route.path === undefined && (route.prefix === undefined || route.prefix === "/");
+}
+
+function sameVirtualHost(a: FlatRoute, b: FlatRoute): boolean {
+  return a.configName === b.configName && a.virtualHost === b.virtualHost && a.domains.join() === b.domains.join();
+}
+
+function groupByVirtualHost(routes: FlatRoute[]): FlatRoute[][] {
+  const groups: FlatRoute[][] = [];
+  for (const route of routes) {
+    const group = groups.find((candidate) => candidate[0] !== undefined && sameVirtualHost(candidate[0], route));
+    if (group === undefined) groups.push([route]);
+    else group.push(route);
+  }
+  return groups;
+}
+
+function formatWeights(weights: Record<string, number>): string {
+  return Object.entries(weights).map(([fragment, weight]) => `${fragment} ${weight}`).join(", ");
+}
+
+function describeSome(routes: FlatRoute[], max = 3): string {
+  if (routes.length === 0) return "(no routes)";
+  const shown = routes.slice(0, max).map(formatRoute).join(" | ");
+  return routes.length > max ? `${shown} | ... ${routes.length - max} more` : shown;
+}
