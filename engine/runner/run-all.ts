@@ -1,0 +1,63 @@
+import { describeError, usageError } from "../../core/errors.js";
+import type { LabDefinition } from "../lab-types.js";
+import type { LabResult } from "./lab-result.js";
+import type { RunLabDeps, RunLabOptions } from "./run-options.js";
+import { runLab } from "./run-lab.js";
+
+export interface RunAllOptions extends RunLabOptions {
+  /** Run only these lab ids (registry order is kept). */
+  only?: string[];
+  /** Leave these lab ids out. */
+  skip?: string[];
+  /** Brings the cluster back to the baseline; called before every lab but the first. */
+  reset: (lab: LabDefinition) => Promise<void>;
+  /** Called after each lab (the CLI prints its outcome). */
+  onLabDone?: (result: LabResult) => void;
+}
+
+// The labs `all` runs: registry order, filtered by --only/--skip; unknown ids are a usage error listing the valid ones.
+export function selectLabs(labs: readonly LabDefinition[], only?: readonly string[], skip?: readonly string[]): LabDefinition[] {
+  const ids = labs.map((lab) => lab.id);
+  const unknown = [...(only ?? []), ...(skip ?? [])].filter((id) => !ids.includes(id));
+  if (unknown.length > 0) {
+    throw usageError(`Unknown lab id${unknown.length > 1 ? "s" : ""}: ${[...new Set(unknown)].join(", ")}.`, `Valid ids: ${ids.join(", ")}.`);
+  }
+  return labs.filter((lab) => (only === undefined || only.length === 0 || only.includes(lab.id)) && !(skip ?? []).includes(lab.id));
+}
+
+// Runs the selected labs one after another, resetting between them and continuing past failures.
+export async function runAll(labs: readonly LabDefinition[], deps: RunLabDeps, options: RunAllOptions): Promise<LabResult[]> {
+  const selected = selectLabs(labs, options.only, options.skip);
+  const results: LabResult[] = [];
+  for (const [index, lab] of selected.entries()) {
+    if (deps.ctx.signal.aborted) break;
+    if (index > 0) {
+      const startedAt = deps.ctx.now();
+      try {
+        await options.reset(lab);
+      } catch (error) {
+        const failed = resetFailed(lab, error, deps.ctx.now() - startedAt);
+        results.push(failed);
+        options.onLabDone?.(failed);
+        continue;
+      }
+    }
+    const result = await runLab(lab, deps, options);
+    results.push(result);
+    options.onLabDone?.(result);
+  }
+  return results;
+}
+
+// A lab that could not start because the reset before it failed.
+function resetFailed(lab: LabDefinition, error: unknown, durationMs: number): LabResult {
+  const seen = describeError(error);
+  return {
+    labId: lab.id,
+    status: "failed",
+    durationMs,
+    steps: [{ title: "reset", status: "failed", durationMs, actions: [], checks: [], reason: seen }],
+    cleanup: [],
+    failure: { step: "reset", message: "reset before the lab failed", expected: "the cluster back at the baseline", seen, command: "npm run lab reset" },
+  };
+}

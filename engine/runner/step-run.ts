@@ -1,0 +1,130 @@
+import { describeError } from "../../core/errors.js";
+import type { CheckOutcome } from "../check-outcome.js";
+import type { Check, Step } from "../lab-types.js";
+import type { LabContext } from "../lab-context.js";
+import type { RunState } from "../run-state.js";
+import type { RunCheckOptions, StepExecutor } from "../step-executor.js";
+import type { LabFailure, StepResult } from "./lab-result.js";
+import { selfTestChecks, statusOfChecks } from "./lab-status.js";
+import { runTaskGroup, type RenderView, type SubtaskSpec, type TaskHandle } from "./listr-group.js";
+import { routeLogToTasks } from "./task-log.js";
+import { actionFailure, checkFailure, formatFailure, weakCheckFailure } from "./run-failure.js";
+
+export interface StepRunInput {
+  step: Step;
+  /** e.g. "Step 2/5". */
+  label: string;
+  ctx: LabContext;
+  executor: StepExecutor;
+  state: RunState;
+  selfTest: boolean;
+  verbose: boolean;
+  view: RenderView;
+  describe: (action: Step["actions"][number]) => string;
+}
+
+export interface StepRunOutput {
+  result: StepResult;
+  failure?: LabFailure;
+  /** Ctrl-C arrived while the step ran. */
+  interrupted: boolean;
+}
+
+class Interrupted extends Error {}
+
+// Runs one step as a task group: self-test pre-checks, then actions, then checks; the first failure stops it.
+export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
+  const { step, ctx, executor, state } = input;
+  const startedAt = ctx.now();
+  const stepStartedAt = new Date(startedAt);
+  const result: StepResult = {
+    title: step.title,
+    status: "passed",
+    durationMs: 0,
+    actions: step.actions.map((action) => ({ command: input.describe(action), status: "not-run" as const })),
+    checks: [],
+  };
+  const out: StepRunOutput = { result, interrupted: false };
+  const log = routeLogToTasks(ctx, input.verbose);
+  const stepCtx = log.ctx;
+
+  const guard = (task: TaskHandle): void => {
+    log.attach(task);
+    if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
+  };
+  const fail = (failure: LabFailure): never => {
+    out.failure = failure;
+    throw new Error(formatFailure(failure));
+  };
+  const check = async (target: Check, options: RunCheckOptions): Promise<CheckOutcome> => {
+    let outcome: CheckOutcome;
+    try {
+      outcome = await executor.runCheck(target, stepCtx, state, options);
+    } catch (error) {
+      if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
+      outcome = { title: target.title, status: "failed", expected: "the check to run", seen: describeError(error), command: "", attempts: 0, durationMs: 0 };
+    }
+    if (ctx.signal.aborted && outcome.status !== "passed") throw new Interrupted("interrupted (Ctrl-C)");
+    return outcome;
+  };
+
+  const subtasks: SubtaskSpec[] = [];
+  if (input.selfTest) {
+    result.selfTest = [];
+    for (const target of selfTestChecks(step)) {
+      subtasks.push({
+        title: `self-test: ${target.title} must fail before the change`,
+        run: async (task) => {
+          guard(task);
+          const outcome = await check(target, { stepStartedAt, singleAttempt: true });
+          result.selfTest?.push(outcome);
+          if (outcome.status === "passed") fail(weakCheckFailure(step.title, outcome));
+          if (outcome.status === "skipped") return task.skip(`self-test skipped: ${outcome.seen}`);
+          task.setTitle(`self-test: ${target.title} fails before the change, as it must`);
+        },
+      });
+    }
+  }
+  step.actions.forEach((action, index) => {
+    const record = result.actions[index]!;
+    subtasks.push({
+      title: record.command,
+      run: async (task) => {
+        guard(task);
+        try {
+          await executor.runAction(action, stepCtx, state);
+          record.status = "passed";
+        } catch (error) {
+          if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
+          record.status = "failed";
+          record.error = describeError(error);
+          fail(actionFailure(step.title, record.command, record.error));
+        }
+      },
+    });
+  });
+  for (const target of step.checks) {
+    subtasks.push({
+      title: target.title,
+      run: async (task) => {
+        guard(task);
+        const outcome = await check(target, { stepStartedAt });
+        result.checks.push(outcome);
+        if (outcome.status === "failed") fail(checkFailure(step.title, outcome));
+        if (outcome.status === "skipped") task.skip(`skipped: ${outcome.seen}`);
+      },
+    });
+  }
+
+  try {
+    await runTaskGroup(`${input.label}: ${step.title}`, subtasks, input.view);
+  } catch (error) {
+    if (out.failure === undefined) {
+      if (error instanceof Interrupted || ctx.signal.aborted) out.interrupted = true;
+      else out.failure = { step: step.title, message: `step failed: ${describeError(error)}`, expected: "the step to run", seen: describeError(error), command: "" };
+    }
+  }
+  result.status = out.failure || out.interrupted ? "failed" : statusOfChecks(result.checks);
+  result.durationMs = ctx.now() - startedAt;
+  return out;
+}

@@ -1,0 +1,38 @@
+import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
+import { LABS } from "../../labs/registry.js";
+import { formatSummary } from "../../engine/report/summary.js";
+import { runAll, selectLabs } from "../../engine/runner/run-all.js";
+import type { CliIo } from "../cli/io.js";
+import type { CliArgs } from "../cli/parse-args.js";
+import { formatLabOutcome } from "../../engine/report/format-lab.js";
+import { labDeps, labRunOptions, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
+import { openSession } from "./session.js";
+import { printLabPlan } from "./run-lab.js";
+
+// `lab all`: every lab in registry order, reset between labs, on past failures, a total at the end.
+export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
+  const labs = selectLabs(LABS, args.only, args.skip);
+  if (args.dryRun) {
+    for (const lab of labs) {
+      printLabPlan(lab, args, io);
+      io.out("");
+    }
+    return ExitCode.OK;
+  }
+  const session = await openSession(args, io, { name: "all", destructive: false });
+  try {
+    await prepareCluster(session, io, labs);
+    const results = await runAll(LABS, await labDeps(session), {
+      ...labRunOptions(args, io),
+      only: args.only,
+      skip: args.skip,
+      reset: () => resetToBaseline(session, io),
+      onLabDone: (result) => io.out(formatLabOutcome(result)),
+    });
+    io.out("\n" + formatSummary(results));
+    await writeReports(results, args.report, io);
+    return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
+  } finally {
+    session.close();
+  }
+}

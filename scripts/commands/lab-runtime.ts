@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { planReset } from "../../cluster/platform/plan-reset.js";
+import { planUp } from "../../cluster/platform/plan-up.js";
+import { runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
+import { createStepExecutor } from "../../engine/execute/create-step-executor.js";
+import type { LabDefinition } from "../../engine/lab-types.js";
+import { writeJUnit } from "../../engine/report/junit-report.js";
+import { writeSummaryJson } from "../../engine/report/summary.js";
+import { chooseRenderer } from "../../engine/runner/choose-renderer.js";
+import type { LabResult } from "../../engine/runner/lab-result.js";
+import type { RunLabDeps, RunLabOptions } from "../../engine/runner/run-options.js";
+import type { CliIo } from "../cli/io.js";
+import type { CliArgs } from "../cli/parse-args.js";
+import { platformProgressPrinter } from "../cli/platform-progress.js";
+import type { Session } from "./session.js";
+
+// Up (idempotent) and then reset (a no-op at baseline): every lab starts from the same cluster.
+export async function prepareCluster(session: Session, io: CliIo, labs: readonly LabDefinition[]): Promise<void> {
+  io.out(`Preparing ${session.context} (up, then reset to the baseline if needed):`);
+  const print = platformProgressPrinter(io);
+  await runPlatformPlan(planUp({ context: session.context }), session.platform, print);
+  await resetToBaseline(session, io);
+  if (labs.some((lab) => lab.requires.includes("docker"))) io.out("  (Docker-only labs do not use the cluster.)");
+}
+
+export async function resetToBaseline(session: Session, io: CliIo): Promise<void> {
+  await runPlatformPlan(planReset({ context: session.context }), session.platform, platformProgressPrinter(io));
+}
+
+export async function labDeps(session: Session): Promise<RunLabDeps> {
+  return { ctx: await session.labContext(), executor: createStepExecutor() };
+}
+
+export function labRunOptions(args: CliArgs, io: CliIo): RunLabOptions {
+  return {
+    selfTest: args.selfTest,
+    fast: args.fast,
+    verbose: args.verbose,
+    renderer: chooseRenderer(io.env, io.isTTY, args.verbose),
+    ...(args.report ? { reportDir: args.report } : {}),
+  };
+}
+
+// --report: JUnit XML and a JSON summary next to the diagnostics.
+export async function writeReports(results: readonly LabResult[], reportDir: string | undefined, io: CliIo): Promise<void> {
+  if (!reportDir) return;
+  await writeJUnit(results, join(reportDir, "junit.xml"));
+  await writeSummaryJson(results, join(reportDir, "summary.json"));
+  io.out(`Reports: ${join(reportDir, "junit.xml")}, ${join(reportDir, "summary.json")}`);
+}
