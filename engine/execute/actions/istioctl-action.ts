@@ -1,0 +1,13 @@
+// Any `istioctl` command, always against the lab cluster's context.
+
+import type { LabContext } from "../../lab-context.js";
+import type { Action } from "../../lab-types.js";
+
+/** The `istioctl` action of the lab data model. */
+export type IstioctlAction = Extract<Action, { kind: "istioctl" }>;
+
+// Runs istioctl with `--context <lab context>`; a non-zero exit throws the ExecError with its output.
+export async function runIstioctlAction(action: IstioctlAction, ctx: LabContext): Promise<void> {
+  const result = await ctx.exec(ctx.tools.istioctl, [...action.args, "--context", ctx.kube.context], { signal: ctx.signal });
+  if (result.stdout.trim() !== "") ctx.log(result.stdout.trimEnd());
+}

@@ -1,0 +1,28 @@
+// How long each kind of check polls, and how often, when the lab does not say.
+
+import type { Check } from "../lab-types.js";
+
+/** A deadline and a poll interval. */
+export interface PollTiming {
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+const DEFAULTS: Record<Check["kind"], PollTiming> = {
+  http: { timeoutMs: 60_000, intervalMs: 1_000 },
+  tcp: { timeoutMs: 60_000, intervalMs: 1_000 },
+  /** Each attempt is a whole sample; the deadline only bounds the re-sampling. */
+  weighted: { timeoutMs: 120_000, intervalMs: 1_000 },
+  "proxy-config": { timeoutMs: 90_000, intervalMs: 1_000 },
+  logs: { timeoutMs: 60_000, intervalMs: 2_000 },
+  exec: { timeoutMs: 60_000, intervalMs: 2_000 },
+  object: { timeoutMs: 120_000, intervalMs: 1_000 },
+  /** A sequence check watches; its deadline is normally set per lab (Flagger's analysis). */
+  sequence: { timeoutMs: 600_000, intervalMs: 1_000 },
+};
+
+// The check's own timing, else its kind's default.
+export function pollTimingOf(check: Check): PollTiming {
+  const defaults = DEFAULTS[check.kind];
+  return { timeoutMs: check.timeoutMs ?? defaults.timeoutMs, intervalMs: check.intervalMs ?? defaults.intervalMs };
+}

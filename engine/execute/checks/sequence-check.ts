@@ -1,0 +1,42 @@
+// Watches one object (e.g. a Flagger Canary) and collects its states, joined from `fields`, until the
+// expected sequence is complete, a failOn state appears, or the deadline passes.
+
+import type { KubeObject } from "../../../core/kube.js";
+import type { LabContext } from "../../lab-context.js";
+import type { SequenceCheck } from "../../lab-types.js";
+import { checkSequence, type SequenceResult } from "../../checks/sequence.js";
+import type { PollResult } from "../poll.js";
+import { stateOf } from "../object-fields.js";
+import { watchObjectUntil } from "../watch-object.js";
+
+// The seen text: the verdict and every distinct state in the order observed.
+function seenOf(verdict: SequenceResult, observed: readonly string[]): string {
+  return `${verdict.reason}; observed: ${observed.length === 0 ? "(nothing: the object does not exist)" : observed.join(" -> ")}`;
+}
+
+// Runs the watch (or, for a single attempt, one read) and judges the observed states.
+export async function runSequenceCheck(check: SequenceCheck, ctx: LabContext, options: { timeoutMs: number; singleAttempt: boolean }): Promise<PollResult> {
+  const startedAt = ctx.now();
+  const observed: string[] = [];
+  const record = (object: KubeObject | undefined): SequenceResult => {
+    const state = object === undefined ? "" : stateOf(object, check.fields);
+    if (state !== "" && observed.at(-1) !== state) observed.push(state);
+    return checkSequence(observed, check.expected, check.failOn);
+  };
+  let verdict: SequenceResult;
+  if (options.singleAttempt) {
+    verdict = record(await ctx.kube.get(check.target));
+  } else {
+    verdict = record(undefined);
+    await watchObjectUntil(
+      ctx,
+      check.target,
+      (object) => {
+        verdict = record(object);
+        return verdict.ok || verdict.failed;
+      },
+      options.timeoutMs,
+    );
+  }
+  return { ok: verdict.ok, seen: seenOf(verdict, observed), attempts: 1, durationMs: ctx.now() - startedAt, details: { states: observed.length } };
+}

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../core/paths.js";
+
+// The built CLI, run as a user would (npm test builds it first).
+const CLI = join(projectRoot(), "dist", "scripts", "lab.js");
+
+function lab(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const child = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60_000 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+const STACK_FRAME = /^\s+at .+\(.+:\d+:\d+\)$/m;
+
+describe("the lab CLI as a process", () => {
+  it("`list` shows every lab id with its chapter and title, and exits 0", () => {
+    const { status, stdout } = lab("list");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^ch5-mirror\s+ch5\s+5\.4\s+Mirror traffic to v2/m);
+    expect(stdout).toMatch(/^ch3-envoy\s+ch3 .*\(planned\)$/m);
+  });
+
+  it("an unknown lab exits 2 with 'unknown lab' and the nearest ids, without a stack trace", () => {
+    const { status, stderr } = lab("no-such-lab");
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/Unknown lab 'no-such-lab'/);
+    expect(stderr).toMatch(/Did you mean: [a-z0-9-]+, [a-z0-9-]+, [a-z0-9-]+\?/);
+    expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("a catalog lab that is not built yet exits 2 and says so", () => {
+    const { status, stderr } = lab("ch2-retries");
+    expect(status).toBe(2);
+    expect(stderr).toContain("not built yet");
+  });
+
+  it("`doctor` without a Docker engine exits 3 naming Docker, without a stack trace", () => {
+    const docker = spawnSync("docker", ["version", "--format", "{{.Server.Version}}"], { encoding: "utf8" });
+    if (docker.status === 0) return; // a machine with Docker: the failure path cannot be shown here
+    const { status, stdout, stderr } = lab("doctor");
+    expect(status).toBe(3);
+    expect(stdout).toMatch(/✖ fail Docker engine/);
+    expect(stdout).toMatch(/fix: (Start Docker|Install Docker)/);
+    expect(stderr + stdout).not.toMatch(STACK_FRAME);
+  });
+
+  it("--help answers for the whole command and for each verb", () => {
+    const main = lab("--help");
+    expect(main.status).toBe(0);
+    for (const verb of ["list", "up", "down", "reset", "status", "doctor", "all", "--dry-run", "Exit codes"]) expect(main.stdout).toContain(verb);
+    const reset = lab("reset", "--help");
+    expect(reset.stdout).toMatch(/^Usage: npm run lab \[-- \] reset/);
+    expect(lab("ch5-mirror", "--help").stdout).toContain("<lab-id>");
+  });
+
+  it("an unknown flag is a usage error (exit 2)", () => {
+    const { status, stderr } = lab("list", "--colour");
+    expect(status).toBe(2);
+    expect(stderr).toContain("--colour");
+  });
+
+  it("no argument outside a terminal is a usage error that points to `list`", () => {
+    const { status, stderr } = lab();
+    expect(status).toBe(2);
+    expect(stderr).toContain("npm run lab list");
+  });
+
+  it("destructive verbs refuse another context without --yes (exit 2, before touching anything)", () => {
+    const { status, stderr } = lab("down", "--context", "prod-cluster");
+    expect(status).toBe(2);
+    expect(stderr).toContain("Refusing to run 'down' on context 'prod-cluster'");
+  });
+
+  it("`--dry-run` prints a lab's plan with commands and checks, touching nothing", () => {
+    const { status, stdout } = lab("ch5-mirror", "--dry-run");
+    expect(status).toBe(0);
+    expect(stdout).toContain("kubectl apply -n istioinaction -f labs/ch5-mirror/catalog-vs-mirror.yaml");
+    expect(stdout).toContain("istioctl proxy-config routes");
+    expect(stdout).toContain("curl");
+  });
+});
