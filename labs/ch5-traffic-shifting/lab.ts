@@ -49,7 +49,7 @@ export const ch5TrafficShifting: LabDefinition = {
           name: "80",
           assert: { kind: "weighted-clusters", weights: { [V1]: 50, [V2]: 50 } },
         },
-        { kind: "weighted", title: "about half of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.5, wrongShares: [0.1, 1] },
+        { kind: "weighted", title: "about half of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.5, wrongShares: [0.1, 0.9] },
       ],
       mustFailFirst: true,
     },
