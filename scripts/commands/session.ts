@@ -4,6 +4,8 @@ import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
 import { ensureTools } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
+import { checkDocker } from "../../cluster/doctor/check-docker.js";
+import { environmentError } from "../../core/errors.js";
 import { createExec, type Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
 import { cacheDir, projectRoot } from "../../core/paths.js";
@@ -54,12 +56,20 @@ function progressPrinter(io: CliIo): (p: DownloadProgress) => void {
   };
 }
 
+// Fails fast (exit 3) before any download when no Docker engine answers: kind cannot run without one.
+async function requireDocker(exec: Exec): Promise<void> {
+  const { result } = await checkDocker(exec);
+  if (result.status === "ok") return;
+  throw environmentError(`kind needs a Docker engine, and ${result.detail.replace(/^not reachable/, "none is reachable")}`, { hint: result.fix ?? "Start Docker, then try again." });
+}
+
 // Context guard, pinned tools and the lazily created API client, probe and certificates.
 export async function openSession(args: CliArgs, io: CliIo, verb: { name: string; destructive: boolean }): Promise<Session> {
   const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name });
   const { controller, remove } = interruptController(io);
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createExec(args.verbose ? { onCommand: (command) => io.err(`  $ ${command}`) } : {});
+  await requireDocker(exec);
   const tools = await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
   let kube: Promise<Kube> | undefined;
   const getKube = (): Promise<Kube> => (kube ??= import("../../core/kube-client.js").then((m) => m.createKube(context)));

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../core/paths.js";
@@ -8,8 +9,12 @@ import { projectRoot } from "../../core/paths.js";
 const CLI = join(projectRoot(), "dist", "scripts", "lab.js");
 
 function lab(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return labWithEnv({}, ...args);
+}
+
+function labWithEnv(env: Record<string, string>, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const child = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60_000 });
+  const child = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true", ...env }, timeout: 60_000 });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
@@ -45,6 +50,17 @@ describe("the lab CLI as a process", () => {
     expect(stdout).toMatch(/✖ fail Docker engine/);
     expect(stdout).toMatch(/fix: (Start Docker|Install Docker)/);
     expect(stderr + stdout).not.toMatch(STACK_FRAME);
+  });
+
+  it("running a lab without a Docker engine exits 3 naming Docker before downloading anything", () => {
+    const docker = spawnSync("docker", ["version", "--format", "{{.Server.Version}}"], { encoding: "utf8" });
+    if (docker.status === 0) return; // a machine with Docker: the failure path cannot be shown here
+    const cache = mkdtempSync(join(tmpdir(), "istio-lab-cache-"));
+    const { status, stderr } = labWithEnv({ XDG_CACHE_HOME: cache }, "ch5-mirror");
+    expect(status).toBe(3);
+    expect(stderr).toMatch(/kind needs a Docker engine/);
+    expect(stderr).not.toMatch(STACK_FRAME);
+    expect(existsSync(join(cache, "istio-lab", "tools"))).toBe(false);
   });
 
   it("--help answers for the whole command and for each verb", () => {
