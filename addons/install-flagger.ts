@@ -1,0 +1,92 @@
+// Flagger from its pinned Helm chart: downloaded once, SHA-256 verified, installed into istio-system with helm.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Kube } from "../core/kube.js";
+import { formatCommand } from "../core/shell-quote.js";
+import { deploymentImageTag, isDeploymentReady } from "../cluster/platform/deployment-state.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/platform/platform-types.js";
+import { checksumMismatchError } from "../cluster/tools/checksum.js";
+import { downloadToTempFile } from "../cluster/tools/download.js";
+import { FLAGGER_CHART, flaggerSetArgs } from "./flagger-chart.js";
+
+const HELM_TIMEOUT = "5m";
+
+export function flaggerChartPath(workDir: string): string {
+  return join(workDir, "charts", `flagger-${FLAGGER_CHART.version}.tgz`);
+}
+
+function helmArgs(chart: string, context: string): string[] {
+  return [
+    "upgrade", "--install", FLAGGER_CHART.releaseName, chart,
+    "--namespace", FLAGGER_CHART.namespace,
+    ...flaggerSetArgs(),
+    "--kube-context", context,
+    "--wait", "--timeout", HELM_TIMEOUT,
+  ];
+}
+
+// The Flagger step of `up`: the chart's crds/ bring the CRDs on first install (crd.create stays false).
+export function flaggerStep(display: PlanDisplay): PlatformStep {
+  const chart = flaggerChartPath(display.workDir);
+  return {
+    id: "flagger",
+    title: `Flagger ${FLAGGER_CHART.version} (Helm chart into istio-system, meshProvider=istio, metricsServer=http://prometheus:9090)`,
+    command: [`# ${FLAGGER_CHART.url} (sha256 ${FLAGGER_CHART.sha256.slice(0, 12)}…) saved as ${chart}`, formatCommand("helm", helmArgs(chart, display.context))].join("\n"),
+    async isDone(deps) {
+      return (await readFlaggerState(await deps.kube())).problems.length === 0;
+    },
+    async run(deps) {
+      const chartFile = await ensureFlaggerChart(deps);
+      await deps.exec(deps.tools.helm, helmArgs(chartFile, deps.context), { timeoutMs: 7 * 60_000, signal: deps.signal });
+    },
+  };
+}
+
+// The chart in the cache, verified; downloaded (and verified before it is kept) when absent or corrupt.
+export async function ensureFlaggerChart(deps: Pick<PlatformDeps, "workDir" | "signal" | "log">): Promise<string> {
+  const path = flaggerChartPath(deps.workDir);
+  if ((await sha256OfFile(path)) === FLAGGER_CHART.sha256) return path;
+  await mkdir(join(deps.workDir, "charts"), { recursive: true });
+  deps.log(`downloading ${FLAGGER_CHART.url}`);
+  const download = await downloadToTempFile({ url: FLAGGER_CHART.url, dir: join(deps.workDir, "charts"), signal: deps.signal });
+  if (download.sha256 !== FLAGGER_CHART.sha256) {
+    await rm(download.path, { force: true });
+    throw checksumMismatchError(FLAGGER_CHART.url, FLAGGER_CHART.sha256, download.sha256);
+  }
+  await rename(download.path, path);
+  return path;
+}
+
+async function sha256OfFile(path: string): Promise<string | undefined> {
+  try {
+    return createHash("sha256").update(await readFile(path)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Flagger as `status` shows it. */
+export interface FlaggerState {
+  version: string | undefined;
+  ready: boolean;
+  problems: string[];
+}
+
+// Flagger's Deployment (ready, pinned image tag) and its Canary CRD.
+export async function readFlaggerState(kube: Kube): Promise<FlaggerState> {
+  const [deployment, crd] = await Promise.all([
+    kube.get({ apiVersion: "apps/v1", kind: "Deployment", name: "flagger", namespace: FLAGGER_CHART.namespace }),
+    kube.get({ apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", name: "canaries.flagger.app" }),
+  ]);
+  const version = deployment ? deploymentImageTag(deployment, "flagger") : undefined;
+  const ready = deployment !== undefined && isDeploymentReady(deployment);
+  const problems: string[] = [];
+  if (!deployment) problems.push("Flagger is not installed");
+  else {
+    if (version !== FLAGGER_CHART.version) problems.push(`Flagger runs ${version ?? "an unknown version"}, expected ${FLAGGER_CHART.version}`);
+    if (!ready) problems.push("Flagger is not ready");
+  }
+  if (!crd) problems.push("the Canary CRD (canaries.flagger.app) is missing");
+  return { version, ready, problems };
+}

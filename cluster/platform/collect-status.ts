@@ -1,0 +1,66 @@
+import { readAddonStates } from "../../addons/install-addons.js";
+import { readFlaggerState } from "../../addons/install-flagger.js";
+import { ADDON_SERVICES, addonUrl } from "../../addons/addon-services.js";
+import { describeError } from "../../core/errors.js";
+import type { Exec } from "../../core/exec.js";
+import type { Kube } from "../../core/kube.js";
+import { formatToolStatus, listToolStatus } from "../tools/tool-status.js";
+import { readBaseline } from "./baseline-store.js";
+import { compareSnapshots } from "./compare-snapshots.js";
+import { readIstioState } from "./istio-state.js";
+import { inspectKindNode } from "./kind-node-state.js";
+import { dockerServerVersion } from "./kind-network-step.js";
+import { isLabNamespaceReady } from "./lab-namespace-step.js";
+import type { PlatformStatus } from "./status-types.js";
+import { takeSnapshot } from "./take-snapshot.js";
+
+export interface StatusDeps {
+  exec: Exec;
+  kube: () => Promise<Kube>;
+  context: string;
+  /** cacheDir(): tools and baseline-snapshot.json. */
+  workDir: string;
+  /** PATH searched for the tools; default process.env.PATH ("" disables, for tests). */
+  pathEnv?: string;
+}
+
+// Reads the platform's state without changing anything; a missing cluster is a state, not an error.
+export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
+  const [dockerVersion, tools] = await Promise.all([
+    dockerServerVersion(deps.exec).catch(() => undefined),
+    listToolStatus({ exec: deps.exec, cacheDir: deps.workDir, ...(deps.pathEnv === undefined ? {} : { pathEnv: deps.pathEnv }) }).then((all) => all.map(formatToolStatus)),
+  ]);
+  const cluster = dockerVersion ? await inspectKindNode(deps.exec) : { exists: false, running: false, missingMappings: [] };
+  const status: PlatformStatus = { context: deps.context, dockerVersion, cluster, tools };
+  if (!cluster.running) return status;
+  let kube: Kube;
+  try {
+    kube = await deps.kube();
+    await kube.get({ apiVersion: "v1", kind: "Namespace", name: "kube-system" });
+  } catch (error) {
+    return { ...status, api: { reachable: false, error: describeError(error) } };
+  }
+  const [istio, addons, flagger, labNamespaceReady, baseline] = await Promise.all([
+    readIstioState(kube),
+    readAddonStates(kube),
+    readFlaggerState(kube),
+    isLabNamespaceReady(kube),
+    readBaselineState(kube, deps.workDir),
+  ]);
+  return {
+    ...status,
+    api: { reachable: true },
+    istio,
+    addons: addons.map((state, i) => ({ ...state, url: addonUrl(ADDON_SERVICES[i]!) })),
+    flagger,
+    labNamespaceReady,
+    baseline,
+  };
+}
+
+async function readBaselineState(kube: Kube, workDir: string): Promise<NonNullable<PlatformStatus["baseline"]>> {
+  const [baseline, current] = await Promise.all([readBaseline(workDir), takeSnapshot(kube)]);
+  if (!baseline) return { recorded: false, sameCluster: false, differences: [] };
+  if (baseline.clusterId !== current.clusterId) return { recorded: true, sameCluster: false, differences: [] };
+  return { recorded: true, sameCluster: true, differences: compareSnapshots(baseline, current) };
+}

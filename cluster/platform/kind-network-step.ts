@@ -1,0 +1,32 @@
+import { environmentError } from "../../core/errors.js";
+import type { Exec } from "../../core/exec.js";
+import { dockerMajor } from "../doctor/check-docker.js";
+import type { PlatformStep } from "./platform-types.js";
+
+// Docker >= 27 + kind v0.22: kind's own IPv6 network creation fails on hosts without ip6tables NAT; a plain
+// bridge network named `kind` made beforehand is reused by kind (kind#1526).
+export function kindNetworkStep(): PlatformStep {
+  return {
+    id: "kind-network",
+    title: "Docker network 'kind' (pre-created on Docker >= 27, where kind v0.22 fails to create it with IPv6)",
+    command: "docker network create -d=bridge kind",
+    async isDone({ exec }) {
+      const major = dockerMajor(await dockerServerVersion(exec));
+      if (major === undefined || major < 27) return true;
+      return (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
+    },
+    async run({ exec }) {
+      await exec("docker", ["network", "create", "-d=bridge", "kind"]);
+    },
+  };
+}
+
+// The Docker engine's version; refuses with a next step when no engine answers.
+export async function dockerServerVersion(exec: Exec): Promise<string> {
+  const result = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { allowFailure: true, timeoutMs: 20_000 });
+  const version = result.stdout.trim();
+  if (result.exitCode === 0 && version !== "") return version;
+  throw environmentError("No Docker engine answers (docker version failed): kind needs Docker to run the cluster node.", {
+    hint: "Start Docker (Docker Desktop, Colima or the docker service), then `npm run lab up`; `npm run lab doctor` checks the machine.",
+  });
+}

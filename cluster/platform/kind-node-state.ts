@@ -1,0 +1,25 @@
+import type { Exec } from "../../core/exec.js";
+import { KIND_NODE_CONTAINER } from "../kind/kind-config.js";
+import { missingPortMappings, parsePortBindings } from "../kind/port-bindings.js";
+
+/** The kind node container as Docker sees it. */
+export interface KindNodeState {
+  exists: boolean;
+  running: boolean;
+  /** Expected host ports the node does not map ("30007 (second gateway ...)"); empty when right. */
+  missingMappings: string[];
+}
+
+// One `docker inspect` of myk8s-control-plane: present, running, and its port mappings.
+export async function inspectKindNode(exec: Exec): Promise<KindNodeState> {
+  const format = "{{.State.Running}}|{{json .HostConfig.PortBindings}}";
+  const result = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", format], { allowFailure: true });
+  if (result.exitCode !== 0) return { exists: false, running: false, missingMappings: [] };
+  const [running, bindings] = splitOnce(result.stdout.trim(), "|");
+  return { exists: true, running: running === "true", missingMappings: missingPortMappings(parsePortBindings(bindings || "null")) };
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ""] : [text.slice(0, at), text.slice(at + 1)];
+}

@@ -1,0 +1,55 @@
+import type { Exec } from "../../core/exec.js";
+import type { Kube } from "../../core/kube.js";
+import type { ToolPaths } from "../tools/tool-paths.js";
+
+/** What a platform step may touch. */
+export interface PlatformDeps {
+  exec: Exec;
+  /** The API client, created on first use (only once the cluster exists). */
+  kube: () => Promise<Kube>;
+  tools: ToolPaths;
+  /** The kube context every kubectl/istioctl/helm call names (never the current-context). */
+  context: string;
+  /** Rendered files (kind config, IstioOperator), the Flagger chart and baseline-snapshot.json; normally cacheDir(). */
+  workDir: string;
+  /** --verbose lines; a no-op otherwise. */
+  log: (line: string) => void;
+  /** Aborted on Ctrl-C: steps stop at the next boundary. */
+  signal: AbortSignal;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** One idempotent piece of the platform baseline: a cheap read says whether it is in place, run puts it there. */
+export interface PlatformStep {
+  id: string;
+  /** One line for progress and --dry-run. */
+  title: string;
+  /** What a person would type to do the same by hand (shown by --dry-run). */
+  command: string;
+  isDone(deps: PlatformDeps): Promise<boolean>;
+  run(deps: PlatformDeps): Promise<void>;
+}
+
+/** What the plans print in commands (context and folder), so --dry-run shows the real values. */
+export interface PlanDisplay {
+  context: string;
+  workDir: string;
+}
+
+/** Progress of runPlatformPlan, for the CLI's renderer. */
+export type PlatformProgress =
+  | { type: "checking"; step: PlatformStep }
+  | { type: "skipped"; step: PlatformStep }
+  | { type: "running"; step: PlatformStep }
+  | { type: "finished"; step: PlatformStep; ms: number }
+  | { type: "already-at-baseline" };
+
+export interface PlatformRunResult {
+  /** Ids of the steps that ran. */
+  ran: string[];
+  /** Ids of the steps that were already done. */
+  skipped: string[];
+  /** True when every step was already done: nothing was changed. */
+  alreadyAtBaseline: boolean;
+}
