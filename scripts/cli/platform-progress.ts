@@ -17,7 +17,7 @@ export function platformProgressPrinter(io: CliIo): (progress: PlatformProgress)
         io.out(`  ✔ ${progress.step.title} (${seconds(progress.ms)})`);
         break;
       case "already-at-baseline":
-        io.out("  Already at the baseline: nothing changed.");
+        io.out("  Already at baseline: nothing changed.");
         break;
       case "checking":
         break;

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { chooseContext } from "../../cluster/context-guard.js";
+import { lazyKube } from "../../cluster/platform/lazy-kube.js";
 import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
 import { ensureTools } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
@@ -7,7 +8,6 @@ import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
 import { environmentError } from "../../core/errors.js";
 import { createExec, type Exec } from "../../core/exec.js";
-import type { Kube } from "../../core/kube.js";
 import { cacheDir, projectRoot } from "../../core/paths.js";
 import { createCertStore } from "../../engine/certs/cert-store.js";
 import { defaultCertDir } from "../../engine/certs/cert-paths.js";
@@ -71,8 +71,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: { name: string
   const exec = createExec(args.verbose ? { onCommand: (command) => io.err(`  $ ${command}`) } : {});
   await requireDocker(exec);
   const tools = await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
-  let kube: Promise<Kube> | undefined;
-  const getKube = (): Promise<Kube> => (kube ??= import("../../core/kube-client.js").then((m) => m.createKube(context)));
+  const getKube = lazyKube(context);
   const platform: PlatformDeps = { exec, kube: getKube, tools, context, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
   const certs = createCertStore(defaultCertDir());
   const probe = args.probe === "curl" ? createCurlProbe({ exec, certs }) : createNodeProbe({ certs });
