@@ -1,0 +1,92 @@
+// The weak-check hunt: every check that --self-test runs before its step (effective mustFailFirst) must
+// FAIL where nothing of the lab exists — the gateway answers 404 route_not_found to everything, nothing
+// listens on the TLS port, the API server holds no objects, webapp's sidecar has only the default route
+// to the catalog Service, no cluster matches, and there is no egress (needsEgress checks: skipped).
+// A check that passes here proves nothing. Each failure must also be for the world's reason, not the harness's.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCheck } from "../../engine/execute/run-check.js";
+import type { Check } from "../../engine/lab-types.js";
+import { createTestState } from "../execute/helpers/test-context.js";
+import { labCheckEntries } from "./helpers/lab-checks.js";
+import { openLabWorld, type LabWorld } from "./helpers/lab-world.js";
+import { routeNotFound } from "./helpers/stand-in-gateway.js";
+
+/**
+ * The checks that opt out of --self-test (effective mustFailFirst false). Adding one is a conscious
+ * decision: it must be a regression guard or hold before the step too, never a check that proves the step.
+ */
+const EXPECTED_OPT_OUTS = [
+  "ch4-sni-passthrough › step 2 › the gateway holds no copy of the service's key (no Secret in istio-system)",
+  "ch4-sni-passthrough › step 3 › SNI simple-sni-1.istioinaction.io reaches simple-tls-service-1 and sees its own certificate",
+  "ch5-routing › step 4 › without it every response is v1",
+  "ch5-mesh-routing › step 3 › without it every response is v1",
+  "ch5-mesh-routing › step 3 › the ingress gateway holds no catalog route (the rule lives in the sidecars)",
+  "ch5-mirror › step 3 › no response is v2",
+  "ch5-registry-only › step 2 › webapp downloads from raw.githubusercontent.com",
+  "ch5-registry-only › step 3 › the ingress gateway still has nodePorts 30000, 30005, 30006",
+  "ch5-registry-only › step 3 › the gateway still serves webapp",
+  "ch5-registry-only › step 4 › /api/users fails with 'error calling Forum service'",
+  "ch5-canary-rollback › step 3 › every response comes from the primary (v1, 200)",
+];
+
+// What `seen` says when the check failed because of the empty world (and not, say, an unexpected command).
+function emptyWorldReason(check: Check): RegExp {
+  switch (check.kind) {
+    case "http":
+      return check.request.tls === undefined ? /expected status \d+, got 404/ : /connection refused/;
+    case "tcp":
+      return /connection refused/;
+    case "weighted":
+      return new RegExp(`^0 of \\d+ responses were ${check.hitLabel} .*outside the accepted band`);
+    case "proxy-config":
+      return /^(no route (goes to|matches header|splits traffic|mirrors to)|no cluster named)/;
+    case "object":
+      return /not found/;
+    case "sequence":
+      return /observed: \(nothing: the object does not exist\)/;
+    case "logs":
+    case "exec":
+      return /deployment\/\S+ does not exist/;
+  }
+}
+
+const entries = labCheckEntries({ fast: false });
+const mustFail = entries.filter((entry) => entry.mustFailFirst);
+const optOuts = entries.filter((entry) => !entry.mustFailFirst);
+
+let world: LabWorld;
+beforeAll(async () => {
+  world = await openLabWorld({ gateway: routeNotFound });
+});
+afterAll(async () => {
+  await world.close();
+});
+
+describe("every must-fail-first check fails on an empty cluster", () => {
+  it("lists the opt-outs (effective mustFailFirst false) explicitly", () => {
+    console.log(`self-test opt-outs (${optOuts.length}):\n${optOuts.map((entry) => `  - ${entry.name}`).join("\n")}`);
+    expect(optOuts.map((entry) => entry.name)).toEqual(EXPECTED_OPT_OUTS);
+  });
+
+  it("covers every lab that has checks", () => {
+    const labsWithChecks = new Set(entries.map((entry) => entry.lab.id));
+    expect(new Set(mustFail.map((entry) => entry.lab.id))).toEqual(labsWithChecks);
+  });
+
+  it.each(mustFail.map((entry) => [entry.name, entry] as const))("%s", async (_name, entry) => {
+    const before = world.commands.length;
+    const outcome = await runCheck(entry.check, world.ctx, createTestState(entry.lab.id), { stepStartedAt: new Date(), singleAttempt: true });
+    if (entry.check.needsEgress === true) {
+      expect(outcome.status, outcome.seen).toBe("skipped");
+      expect(outcome.seen).toContain("cannot reach the internet");
+      expect(world.commands.slice(before).some((command) => command.startsWith("docker exec myk8s-control-plane curl"))).toBe(true);
+      return;
+    }
+    expect(outcome.status, `${entry.name} PASSED on an empty cluster: ${outcome.seen}`).toBe("failed");
+    expect(outcome.seen).toMatch(emptyWorldReason(entry.check));
+    if (entry.check.kind === "proxy-config") {
+      expect(world.commands.slice(before).at(-1)).toMatch(/^istioctl proxy-config (routes|cluster) deploy\/\S+ .*-o json --context kind-myk8s$/);
+    }
+  });
+});
