@@ -90,7 +90,9 @@ export type ProxyConfigAssertion =
   /** A cluster with this exact name exists (proxy-config cluster). */
   | { kind: "cluster-present"; name: string }
   /** No route for this domain exists. */
-  | { kind: "no-route"; domain: string };
+  | { kind: "no-route"; domain: string }
+  /** No route sends or mirrors to a cluster containing `cluster`. */
+  | { kind: "no-destination"; cluster: string };
 
 // ---------------------------------------------------------------- checks
 
@@ -129,6 +131,8 @@ export interface WeightedCheck extends CheckBase {
   expectedShare: number;
   /** The nearest wrong configurations, which must be rejected. */
   wrongShares: number[];
+  /** What every response must be to count at all (e.g. 200 with the catalog); otherwise the sample is not judged. */
+  valid?: HttpExpectation;
 }
 
 export interface ProxyConfigCheck extends CheckBase {

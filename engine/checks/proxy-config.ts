@@ -20,6 +20,8 @@ export function evaluateProxyConfig(assertion: ProxyConfigAssertion, json: unkno
       return checkClusterPresent(assertion.name, readClusterNames(json));
     case "no-route":
       return checkNoRoute(assertion.domain, flattenRoutes(json));
+    case "no-destination":
+      return checkNoDestination(assertion.cluster, flattenRoutes(json));
   }
 }
 
@@ -38,6 +40,8 @@ export function describeProxyConfigAssertion(assertion: ProxyConfigAssertion): s
       return `cluster ${assertion.name} exists`;
     case "no-route":
       return `no route for ${assertion.domain}`;
+    case "no-destination":
+      return `no route sends or mirrors to ${assertion.cluster}`;
   }
 }
 
@@ -99,6 +103,11 @@ function checkClusterPresent(name: string, names: string[]): string | undefined 
 function checkNoRoute(domain: string, routes: FlatRoute[]): string | undefined {
   const found = routes.find((route) => route.domains.some((candidate) => candidate === domain || candidate.startsWith(`${domain}:`)));
   return found === undefined ? undefined : `a route for ${domain} still exists: ${formatRoute(found)}`;
+}
+
+function checkNoDestination(cluster: string, routes: FlatRoute[]): string | undefined {
+  const found = routes.find((route) => [...liveDestinations(route), ...route.mirrors].some((target) => target.cluster.includes(cluster)));
+  return found === undefined ? undefined : `a route still goes to ${cluster}: ${formatRoute(found)}`;
 }
 
 // A route that catches whatever the routes before it did not: no header conditions, prefix "/" or none.

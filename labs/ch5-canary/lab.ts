@@ -1,6 +1,6 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
-import { IS_V2, NS, catalogV1, webapp, webappRequest } from "../shared/traffic.js";
+import { NS, V2_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
 import { CANARY, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, stopTrafficStep } from "./canary-steps.js";
 
 export const ch5Canary: LabDefinition = {
@@ -29,7 +29,7 @@ export const ch5Canary: LabDefinition = {
           failOn: ["Failed 0"],
           timeoutMs: canaryDeadlineMs(options),
         },
-        { kind: "http", title: "every response is now v2", request: webappRequest(), repeat: 10, expect: { status: 200, body: [IS_V2] } },
+        { kind: "http", title: "every response is now v2", request: webappRequest(), repeat: 10, expect: { status: 200, body: V2_BODY } },
       ],
       mustFailFirst: true,
     },

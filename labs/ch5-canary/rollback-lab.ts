@@ -1,6 +1,6 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
-import { IS_V1, NS, catalogV1, webapp, webappRequest } from "../shared/traffic.js";
+import { NS, V1_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
 import { CANARY, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, stopTrafficStep } from "./canary-steps.js";
 
 export const ch5CanaryRollback: LabDefinition = {
@@ -29,7 +29,14 @@ export const ch5CanaryRollback: LabDefinition = {
           failOn: ["Promoting 0", "Succeeded 0"],
           timeoutMs: canaryDeadlineMs(options),
         },
-        { kind: "http", title: "every response comes from the primary (v1, 200)", request: webappRequest(), repeat: 10, expect: { status: 200, body: [IS_V1] }, mustFailFirst: false },
+        {
+          kind: "logs",
+          title: "Flagger halted it for the success rate, not for missing metrics",
+          workload: { namespace: "istio-system", deployment: "flagger" },
+          container: "flagger",
+          expect: [{ op: "regex", value: "success rate [\\d.]+% < 99%" }],
+        },
+        { kind: "http", title: "every response comes from the primary (v1, 200)", request: webappRequest(), repeat: 10, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
       ],
       mustFailFirst: true,
     },

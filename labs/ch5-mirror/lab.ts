@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { allToV1Step, webappAndCatalogStep } from "../shared/mesh-setup.js";
-import { IS_V1, catalogV2, webapp, webappRequest } from "../shared/traffic.js";
+import { V1_BODY, webapp, catalogV2, webappRequest } from "../shared/traffic.js";
 
 export const ch5Mirror: LabDefinition = {
   id: "ch5-mirror",
@@ -29,7 +29,7 @@ export const ch5Mirror: LabDefinition = {
           name: "80",
           assert: { kind: "mirror", cluster: "|version-v2|catalog" },
         },
-        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: [IS_V1] }, mustFailFirst: false },
+        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
         {
           kind: "logs",
           title: "catalog v2 receives the mirrored requests with a -shadow Host",

@@ -80,8 +80,18 @@ export const ch5RegistryOnly: LabDefinition = {
           title: "/api/users fails with 'error calling Forum service'",
           request: webappRequest("/api/users"),
           expect: { status: 500, body: [{ op: "contains", value: "error calling Forum service" }] },
+          mustFailFirst: false,
+        },
+        {
+          kind: "logs",
+          title: "forum's sidecar answers the call itself with 502 block_all",
+          workload: forum,
+          container: "istio-proxy",
+          expect: [{ op: "regex", value: '"GET /users HTTP/1\\.1" 502 .*jsonplaceholder\\.typicode\\.com.*block_all' }],
+          needsEgress: true,
         },
       ],
+      mustFailFirst: true,
     },
     {
       title: "Register jsonplaceholder with a ServiceEntry",

@@ -1,6 +1,6 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile, deployApp } from "../shared/app-actions.js";
-import { FIRST_ITEM, IS_V1, IS_V2, catalogRequest, catalogV1, catalogV2 } from "../shared/traffic.js";
+import { V1_BODY, V2_BODY, catalogRequest, catalogV1, catalogV2 } from "../shared/traffic.js";
 
 const GATEWAY_ROUTES = { namespace: "istio-system", gateway: "istio-ingressgateway" };
 
@@ -23,14 +23,14 @@ export const ch5Routing: LabDefinition = {
         applyLabFile("labs/ch5-routing/catalog-gateway.yaml"),
         applyLabFile("labs/ch5-routing/catalog-vs.yaml"),
       ],
-      checks: [{ kind: "http", title: "GET /items with Host catalog.istioinaction.io is v1", request: catalogRequest(), expect: { status: 200, body: [FIRST_ITEM, IS_V1] } }],
+      checks: [{ kind: "http", title: "GET /items with Host catalog.istioinaction.io is v1", request: catalogRequest(), expect: { status: 200, body: V1_BODY } }],
       mustFailFirst: true,
     },
     {
       title: "Deploy catalog v2 next to v1",
       why: "Both versions share the catalog Service, so without routing rules requests go to either.",
       actions: deployApp("catalog-v2.yaml", catalogV2),
-      checks: [{ kind: "http", title: "a v2 response (imageUrl) shows up", request: catalogRequest(), intervalMs: 200, expect: { status: 200, body: [IS_V2] } }],
+      checks: [{ kind: "http", title: "a v2 response (imageUrl) shows up", request: catalogRequest(), intervalMs: 200, expect: { status: 200, body: V2_BODY } }],
       mustFailFirst: true,
     },
     {
@@ -46,7 +46,7 @@ export const ch5Routing: LabDefinition = {
           name: "http.8080",
           assert: { kind: "single-cluster", cluster: "|version-v1|catalog" },
         },
-        { kind: "http", title: "20 responses in a row are v1", request: catalogRequest(), repeat: 20, expect: { status: 200, body: [IS_V1] } },
+        { kind: "http", title: "20 responses in a row are v1", request: catalogRequest(), repeat: 20, expect: { status: 200, body: V1_BODY } },
       ],
       mustFailFirst: true,
     },
@@ -68,9 +68,9 @@ export const ch5Routing: LabDefinition = {
           title: "with the header every response is v2",
           request: catalogRequest({ "x-istio-cohort": "internal" }),
           repeat: 10,
-          expect: { status: 200, body: [IS_V2] },
+          expect: { status: 200, body: V2_BODY },
         },
-        { kind: "http", title: "without it every response is v1", request: catalogRequest(), repeat: 10, expect: { status: 200, body: [IS_V1] }, mustFailFirst: false },
+        { kind: "http", title: "without it every response is v1", request: catalogRequest(), repeat: 10, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
       ],
       mustFailFirst: true,
     },

@@ -1,10 +1,12 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { allToV1Step, webappAndCatalogStep } from "../shared/mesh-setup.js";
-import { IS_V2, catalogV1, catalogV2, webapp, webappRequest } from "../shared/traffic.js";
+import { FIRST_ITEM, IS_V2, catalogV1, catalogV2, webapp, webappRequest } from "../shared/traffic.js";
 
 const V1 = "|version-v1|catalog";
 const V2 = "|version-v2|catalog";
+/** Only real catalog answers count: a broken subset (500s) must not look like "not v2". */
+const CATALOG_OK = { status: 200, body: [FIRST_ITEM] };
 
 export const ch5TrafficShifting: LabDefinition = {
   id: "ch5-traffic-shifting",
@@ -32,7 +34,7 @@ export const ch5TrafficShifting: LabDefinition = {
           name: "80",
           assert: { kind: "weighted-clusters", weights: { [V1]: 90, [V2]: 10 } },
         },
-        { kind: "weighted", title: "about 10% of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.1, wrongShares: [0, 0.5] },
+        { kind: "weighted", title: "about 10% of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.1, wrongShares: [0, 0.5], valid: CATALOG_OK },
       ],
       mustFailFirst: true,
     },
@@ -49,7 +51,7 @@ export const ch5TrafficShifting: LabDefinition = {
           name: "80",
           assert: { kind: "weighted-clusters", weights: { [V1]: 50, [V2]: 50 } },
         },
-        { kind: "weighted", title: "about half of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.5, wrongShares: [0.1, 0.9] },
+        { kind: "weighted", title: "about half of responses are v2", request: webappRequest(), hit: IS_V2, hitLabel: "v2", expectedShare: 0.5, wrongShares: [0.1, 0.9], valid: CATALOG_OK },
       ],
       mustFailFirst: true,
     },

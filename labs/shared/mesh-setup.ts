@@ -1,6 +1,6 @@
 import type { Step } from "../../engine/lab-types.js";
 import { deployApp, applyLabFile } from "./app-actions.js";
-import { FIRST_ITEM, IS_V1, catalogV1, catalogV2, webapp, webappRequest } from "./traffic.js";
+import { FIRST_ITEM, V1_BODY, webapp, catalogV1, catalogV2, webappRequest } from "./traffic.js";
 
 const COOLSTORE_GATEWAY = "labs/ch5-mesh-routing/coolstore-gateway.yaml";
 
@@ -37,7 +37,7 @@ export function allToV1Step(): Step {
         name: "80",
         assert: { kind: "single-cluster", cluster: "|version-v1|catalog" },
       },
-      { kind: "http", title: "20 responses in a row are v1", request: webappRequest(), repeat: 20, expect: { status: 200, body: [IS_V1] } },
+      { kind: "http", title: "20 responses in a row are v1", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY } },
     ],
     mustFailFirst: true,
   };

@@ -19,6 +19,10 @@ export const IS_V2: Matcher = { op: "contains", value: "imageUrl" };
 export const IS_V1: Matcher = { op: "not-contains", value: "imageUrl" };
 /** The first catalog item, served by both versions. */
 export const FIRST_ITEM: Matcher = { op: "json-path", path: "$[0].name", matcher: { op: "equals", value: "Elinor Glasses" } };
+/** A real catalog response from v1 (not just any 200 without imageUrl). */
+export const V1_BODY: Matcher[] = [FIRST_ITEM, IS_V1];
+/** A real catalog response from v2. */
+export const V2_BODY: Matcher[] = [FIRST_ITEM, IS_V2];
 
 // GET through the ingress gateway with the catalog host (the book's `curl http://catalog.istioinaction.io:30000/items`).
 export function catalogRequest(headers?: Record<string, string>): HttpRequestSpec {

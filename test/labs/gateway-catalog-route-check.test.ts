@@ -1,7 +1,6 @@
-// KNOWN WEAKNESS (reported): ch5-mesh-routing's "the ingress gateway holds no catalog route" asserts that no
-// route has the domain catalog.istioinaction.svc.cluster.local. A gateway's virtual hosts are named after its
-// Gateway servers' hosts (catalog.istioinaction.io, webapp.istioinaction.io), so that domain never appears
-// there: the check passes even on the seed's gateway that DOES route catalog by x-istio-cohort (ch5-routing).
+// ch5-mesh-routing's "the ingress gateway sends nothing to catalog" must fail on a gateway that routes to catalog.
+// (It once asserted "no route for domain catalog.istioinaction.svc.cluster.local", a name a gateway's virtual
+// hosts never carry, so it passed even on the seed's gateway that DOES route catalog by x-istio-cohort.)
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheck } from "../../engine/execute/run-check.js";
@@ -11,7 +10,7 @@ import { findLabCheck } from "./helpers/lab-checks.js";
 import { answerWithoutRoutingRules, openLabWorld, type LabWorld } from "./helpers/lab-world.js";
 import { routeNotFound } from "./helpers/stand-in-gateway.js";
 
-const CHECK = findLabCheck("ch5-mesh-routing", 3, "the ingress gateway holds no catalog route (the rule lives in the sidecars)");
+const CHECK = findLabCheck("ch5-mesh-routing", 3, "the ingress gateway sends nothing to catalog (the rule lives in the sidecars)");
 
 let world: LabWorld;
 beforeAll(async () => {
@@ -32,8 +31,9 @@ describe("ch5-mesh-routing: the gateway's catalog route check", () => {
     expect(world.commands.at(-1)).toBe("istioctl proxy-config routes deploy/istio-ingressgateway.istio-system --name http.8080 -o json --context kind-myk8s");
   });
 
-  it.fails("KNOWN WEAKNESS, fails to fail: a gateway routing catalog.istioinaction.io by x-istio-cohort passes", async () => {
+  it("fails on a gateway routing catalog.istioinaction.io by x-istio-cohort (the seed's ch5-routing gateway)", async () => {
     const outcome = await runCheck(CHECK.check, world.ctx, createTestState(CHECK.lab.id), { stepStartedAt: new Date(), singleAttempt: true });
     expect(outcome.status, outcome.seen).toBe("failed");
+    expect(outcome.seen).toMatch(/a route still goes to catalog\.istioinaction\.svc\.cluster\.local/);
   });
 });

@@ -9,6 +9,7 @@ import { ProbeError } from "../../probes/probe-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { judgeWeighted, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
 import type { Evaluation } from "../poll.js";
+import { judgeHttpResponse } from "./http-expectation.js";
 import { runConcurrently } from "./run-concurrently.js";
 
 /** Requests in flight at once while sampling. */
@@ -27,6 +28,8 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
   const sendOne = async (): Promise<Sample> => {
     try {
       const result = await ctx.probe.http(check.request, ctx.signal);
+      const invalid = check.valid === undefined ? undefined : judgeHttpResponse(check.valid, result, undefined);
+      if (invalid !== undefined) return { error: `invalid response: ${invalid}` };
       return { hit: evaluateMatcher(check.hit, result.body, "body") === undefined };
     } catch (error) {
       if (!(error instanceof ProbeError)) throw error;
