@@ -2,6 +2,7 @@ import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { allToV1Step, webappAndCatalogStep } from "../shared/mesh-setup.js";
 import { V1_BODY, webapp, catalogV2, webappRequest } from "../shared/traffic.js";
+import { sidecarRoutes } from "../shared/route-checks.js";
 
 export const ch5Mirror: LabDefinition = {
   id: "ch5-mirror",
@@ -21,14 +22,7 @@ export const ch5Mirror: LabDefinition = {
       why: "Mirroring tests v2 with real traffic; Envoy drops the mirrored responses, so users never see v2.",
       actions: [applyLabFile("labs/ch5-mirror/catalog-vs-mirror.yaml")],
       checks: [
-        {
-          kind: "proxy-config",
-          title: "webapp's route mirrors to the version-v2 cluster",
-          workload: webapp,
-          resource: "routes",
-          name: "80",
-          assert: { kind: "mirror", cluster: "|version-v2|catalog" },
-        },
+        sidecarRoutes("webapp's route mirrors to the version-v2 cluster", webapp, { kind: "mirror", cluster: "|version-v2|catalog" }),
         { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
         {
           kind: "logs",

@@ -1,8 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile, deployApp } from "../shared/app-actions.js";
 import { V1_BODY, V2_BODY, catalogRequest, catalogV1, catalogV2 } from "../shared/traffic.js";
-
-const GATEWAY_ROUTES = { namespace: "istio-system", gateway: "istio-ingressgateway" };
+import { gatewayRoutes } from "../shared/route-checks.js";
 
 export const ch5Routing: LabDefinition = {
   id: "ch5-routing",
@@ -38,14 +37,7 @@ export const ch5Routing: LabDefinition = {
       why: "A DestinationRule names the subsets by the version label; the VirtualService picks version-v1.",
       actions: [applyLabFile("labs/ch5-mesh-routing/catalog-dr.yaml"), applyLabFile("labs/ch5-routing/catalog-vs-v1.yaml")],
       checks: [
-        {
-          kind: "proxy-config",
-          title: "the gateway routes catalog.istioinaction.io only to version-v1",
-          workload: GATEWAY_ROUTES,
-          resource: "routes",
-          name: "http.8080",
-          assert: { kind: "single-cluster", cluster: "|version-v1|catalog" },
-        },
+        gatewayRoutes("the gateway routes catalog.istioinaction.io only to version-v1", { kind: "single-cluster", cluster: "|version-v1|catalog" }),
         { kind: "http", title: "20 responses in a row are v1", request: catalogRequest(), repeat: 20, expect: { status: 200, body: V1_BODY } },
       ],
       mustFailFirst: true,
@@ -55,14 +47,7 @@ export const ch5Routing: LabDefinition = {
       why: "Header matches let chosen users try v2 while everyone else stays on v1; routes match top to bottom.",
       actions: [applyLabFile("labs/ch5-routing/catalog-vs-v2-request.yaml")],
       checks: [
-        {
-          kind: "proxy-config",
-          title: "the gateway's route matches the header before the default route",
-          workload: GATEWAY_ROUTES,
-          resource: "routes",
-          name: "http.8080",
-          assert: { kind: "header-match", header: "x-istio-cohort", exact: "internal", cluster: "|version-v2|catalog" },
-        },
+        gatewayRoutes("the gateway's route matches the header before the default route", { kind: "header-match", header: "x-istio-cohort", exact: "internal", cluster: "|version-v2|catalog" }),
         {
           kind: "http",
           title: "with the header every response is v2",

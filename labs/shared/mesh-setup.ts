@@ -1,6 +1,7 @@
 import type { Step } from "../../engine/lab-types.js";
 import { deployApp, applyLabFile } from "./app-actions.js";
 import { FIRST_ITEM, V1_BODY, webapp, catalogV1, catalogV2, webappRequest } from "./traffic.js";
+import { sidecarRoutes } from "./route-checks.js";
 
 const COOLSTORE_GATEWAY = "labs/ch5-mesh-routing/coolstore-gateway.yaml";
 
@@ -29,14 +30,7 @@ export function allToV1Step(): Step {
     why: "Subsets name the versions; a VirtualService bound to the mesh gateway applies in every sidecar.",
     actions: [applyLabFile("labs/ch5-mesh-routing/catalog-dr.yaml"), applyLabFile("labs/ch5-mesh-routing/catalog-vs-v1-mesh.yaml")],
     checks: [
-      {
-        kind: "proxy-config",
-        title: "webapp's sidecar routes catalog only to version-v1",
-        workload: webapp,
-        resource: "routes",
-        name: "80",
-        assert: { kind: "single-cluster", cluster: "|version-v1|catalog" },
-      },
+      sidecarRoutes("webapp's sidecar routes catalog only to version-v1", webapp, { kind: "single-cluster", cluster: "|version-v1|catalog" }),
       { kind: "http", title: "20 responses in a row are v1", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY } },
     ],
     mustFailFirst: true,

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeWeighted, planWeightedCheck } from "../../engine/checks/weighted-plan.js";
-
-// mulberry32: a small seeded PRNG so the simulation is the same on every run.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../helpers/seeded-random.js";
 
 // How many of n simulated responses are hits when the true share is p.
 function drawHits(random: () => number, n: number, p: number): number {

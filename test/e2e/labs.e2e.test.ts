@@ -10,23 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { $ } from "zx";
 import { projectRoot } from "../../core/paths.js";
 import { DOCKER_SKIP_REASON } from "./docker-gate.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 
 const ISSUE_LABS = ["ch5-routing", "ch5-mesh-routing", "ch5-traffic-shifting", "ch5-canary", "ch5-mirror", "ch5-registry-only", "ch4-sni-passthrough"];
 /** A lab takes a few minutes; the first run also brings the cluster up (kind, Istio, addons, Flagger). */
 const LAB_TIMEOUT_MS = 30 * 60_000;
 const CLI = join("dist", "scripts", "lab.js");
-
-// mulberry32: a small seeded generator, so a failing order can be replayed with E2E_SEED.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Fisher-Yates with the seeded generator.
 function shuffle<T>(items: readonly T[], seed: number): T[] {
