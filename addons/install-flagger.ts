@@ -2,10 +2,12 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { environmentError, describeError } from "../core/errors.js";
 import type { Kube } from "../core/kube.js";
 import { formatCommand } from "../core/shell-quote.js";
 import { deploymentImageTag, isDeploymentReady } from "../cluster/platform/deployment-state.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/platform/platform-types.js";
+import { explainInstallFailure } from "../cluster/platform/explain-install-failure.js";
 import { checksumMismatchError } from "../cluster/tools/checksum.js";
 import { downloadToTempFile } from "../cluster/tools/download.js";
 import { FLAGGER_CHART, flaggerSetArgs } from "./flagger-chart.js";
@@ -38,9 +40,30 @@ export function flaggerStep(display: PlanDisplay): PlatformStep {
     },
     async run(deps) {
       const chartFile = await ensureFlaggerChart(deps);
-      await deps.exec(deps.tools.helm, helmArgs(chartFile, deps.context), { timeoutMs: 7 * 60_000, signal: deps.signal });
+      const started = deps.now();
+      await deps.exec(deps.tools.helm, helmArgs(chartFile, deps.context), { timeoutMs: 7 * 60_000, signal: deps.signal }).catch(async (error: unknown) => {
+        throw await explainHelmFailure(deps, error, deps.now() - started);
+      });
     },
   };
+}
+
+/** helm's errPending: an earlier helm run was interrupted and left the release pending-install/-upgrade. */
+const HELM_PENDING = /another operation \(install\/upgrade\/rollback\) is in progress/;
+
+// Why `helm upgrade --install --wait` failed: a release left pending by an interrupted run, or the pods' state.
+export async function explainHelmFailure(deps: PlatformDeps, error: unknown, waitedMs: number): Promise<unknown> {
+  if (HELM_PENDING.test(describeError(error))) return pendingReleaseError(error, deps.context);
+  return explainInstallFailure(deps, error, FLAGGER_CHART.namespace, ["flagger"], waitedMs);
+}
+
+// Every later `helm upgrade --install` fails the same way until the pending release is cleared by hand.
+function pendingReleaseError(error: unknown, context: string) {
+  const where = `-n ${FLAGGER_CHART.namespace} --kube-context ${context}`;
+  return environmentError(`The Helm release ${FLAGGER_CHART.releaseName} is stuck in a pending state (an earlier install or upgrade was interrupted).`, {
+    hint: `See it with \`helm history ${FLAGGER_CHART.releaseName} ${where}\`; clear it with \`helm rollback ${FLAGGER_CHART.releaseName} ${where}\` (pending-upgrade) or \`helm uninstall ${FLAGGER_CHART.releaseName} ${where}\` (pending-install), then \`npm run lab up\`.`,
+    cause: error,
+  });
 }
 
 // The chart in the cache, verified; downloaded (and verified before it is kept) when absent or corrupt.

@@ -1,4 +1,4 @@
-import { LabError, environmentError } from "./errors.js";
+import { LabError, environmentError, failedError } from "./errors.js";
 import { formatCommand } from "./shell-quote.js";
 
 export interface ExecOptions {
@@ -54,16 +54,25 @@ export function createExec(options: CreateExecOptions = {}): Exec {
         stripFinalNewline: false,
       });
       if (child.failed && child.exitCode === undefined) {
+        if (child.isCanceled) execOptions.signal?.throwIfAborted();
+        const output = tailLines(String(child.stderr ?? "") || String(child.stdout ?? ""), 20);
+        if (child.timedOut) throw stoppedFailure(`did not finish within ${Number(((execOptions.timeoutMs ?? 0) / 1000).toFixed(1))} s and was stopped`, command, output, child);
+        if (child.signal) throw stoppedFailure(`was killed by ${child.signal}`, command, output, child);
         throw spawnFailure(file, command, child.cause ?? child);
       }
       const result: ExecResult = { command, exitCode: child.exitCode ?? 1, stdout: String(child.stdout ?? ""), stderr: String(child.stderr ?? "") };
       if (result.exitCode !== 0 && !execOptions.allowFailure) throw new ExecError(result);
       return result;
     } catch (error) {
-      if (error instanceof LabError) throw error;
+      if (error instanceof LabError || execOptions.signal?.aborted) throw error;
       throw spawnFailure(file, command, error);
     }
   };
+}
+
+// A command that started but did not exit by itself (our timeout, or a signal): not "could not be started".
+function stoppedFailure(what: string, command: string, output: string, cause: unknown): LabError {
+  return failedError(`'${command}' ${what}.${output === "" ? "" : `\n${output}`}`, { cause });
 }
 
 // Turns "could not start" into a sentence with a next step (ENOENT: not installed).

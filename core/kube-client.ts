@@ -178,7 +178,10 @@ function execInPod(executor: K8s.Exec, namespace: string, pod: string, container
         socket.on("close", () => {
           stdout.stream.end();
           stderr.stream.end();
-          Promise.all([stdout.finished, stderr.finished]).then(([out, err]) => resolve({ stdout: out, stderr: err, exitCode: exitCodeOfStatus(status) }), reject);
+          Promise.all([stdout.finished, stderr.finished]).then(
+            ([out, err]) => resolve({ stdout: out, stderr: withStatusMessage(err, status), exitCode: exitCodeOfStatus(status) }),
+            reject,
+          );
         });
       })
       .catch(reject);
@@ -191,6 +194,13 @@ export function exitCodeOfStatus(status: K8s.V1Status | undefined): number {
   const cause = status.details?.causes?.find((c) => c.reason === "ExitCode");
   const code = Number.parseInt(cause?.message ?? "", 10);
   return Number.isFinite(code) ? code : 1;
+}
+
+// A Failure without an exit code (e.g. `executable file not found in $PATH`) has its reason only in the
+// V1Status message: keep it with stderr, or the caller sees "exited with 1" and nothing else.
+export function withStatusMessage(stderr: string, status: K8s.V1Status | undefined): string {
+  if (!status || status.status === "Success" || status.reason === "NonZeroExitCode" || !status.message) return stderr;
+  return stderr === "" || stderr.endsWith("\n") ? `${stderr}${status.message}` : `${stderr}\n${status.message}`;
 }
 
 function collectText(): { stream: Writable; finished: Promise<string> } {
@@ -258,7 +268,8 @@ export function translateError(error: unknown, context: string, what: string): L
       cause: error,
     });
   }
-  const code = (error as { code?: unknown }).code;
+  // ApiException carries `code`; a refused watch (client-node's Watch) carries `statusCode`.
+  const code = (error as { code?: unknown }).code ?? (error as { statusCode?: unknown }).statusCode;
   const detail = apiMessage(error);
   if (typeof code === "number") return failedError(`Kubernetes API refused to ${what} (HTTP ${code}): ${detail}`, { cause: error });
   return failedError(`Could not ${what} on ${context}: ${detail}`, { cause: error });
@@ -280,7 +291,19 @@ function apiMessage(error: unknown): string {
   const parsed = typeof body === "string" ? safeParse(body) : body;
   const message = (parsed as { message?: unknown } | undefined)?.message;
   if (typeof message === "string" && message !== "") return message;
-  return error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+  const first = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
+  const root = rootCauseMessage(error);
+  return root === undefined || first.includes(root) ? first : `${first} (${root})`;
+}
+
+// The innermost cause's message: undici says only "fetch failed" and keeps the reason (reset, TLS) in `cause`.
+function rootCauseMessage(error: unknown): string | undefined {
+  let found: string | undefined;
+  for (let e = (error as { cause?: unknown } | undefined)?.cause, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === "string" && message !== "") found = message.split("\n")[0];
+  }
+  return found;
 }
 
 function safeParse(text: string): unknown {

@@ -5,6 +5,7 @@ import { formatCommand } from "../../core/shell-quote.js";
 import { renderIstioOperatorYaml } from "../istio/istio-operator-yaml.js";
 import { ISTIO_VERSION } from "../tools/tool-pins.js";
 import { readBaseline } from "./baseline-store.js";
+import { explainInstallFailure } from "./explain-install-failure.js";
 import { readIstioState } from "./istio-state.js";
 import { readMeshConfig } from "./mesh-config.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.js";
@@ -38,7 +39,10 @@ export function istioStep(display: PlanDisplay, mode: "up" | "reset"): PlatformS
       await mkdir(deps.workDir, { recursive: true });
       const operatorPath = istioOperatorPath(deps.workDir);
       await writeFile(operatorPath, await renderIstioOperatorYaml({ outboundTrafficPolicy: "ALLOW_ANY" }), "utf8");
-      await deps.exec(deps.tools.istioctl, installArgs(operatorPath, deps.context), { timeoutMs: INSTALL_TIMEOUT_MS, signal: deps.signal });
+      const started = deps.now();
+      await deps.exec(deps.tools.istioctl, installArgs(operatorPath, deps.context), { timeoutMs: INSTALL_TIMEOUT_MS, signal: deps.signal }).catch(async (error: unknown) => {
+        throw await explainInstallFailure(deps, error, ISTIO_SYSTEM, ["istiod", "istio-ingressgateway"], deps.now() - started);
+      });
       const problems = await findIstioProblems(deps, mode);
       if (problems.length > 0) {
         throw failedError(`istioctl install finished but Istio is not at baseline:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createKube, exitCodeOfStatus } from "../../core/kube-client.js";
+import { createKube, exitCodeOfStatus, withStatusMessage } from "../../core/kube-client.js";
 import { LabError } from "../../core/errors.js";
 import { sendJson, startFakeApiServer, writeKubeconfig, type FakeApiServer, type Route } from "./fake-api-server.js";
 
@@ -181,6 +181,31 @@ describe("createKube", () => {
     expect((error as LabError).hint).toContain("npm run lab status");
   });
 
+  it("keeps the low-level reason when the connection breaks (undici only says 'fetch failed')", async () => {
+    const { createServer: createTcpServer } = await import("node:net");
+    const breaker = createTcpServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => breaker.listen(0, "127.0.0.1", resolve));
+    const { port } = breaker.address() as AddressInfo;
+    try {
+      process.env["KUBECONFIG"] = writeKubeconfig({ labServer: `http://127.0.0.1:${port}`, otherServer: await closedPortUrl() });
+      const kube = await createKube(CONTEXT);
+      const error = await kube.list({ apiVersion: "v1", kind: "Namespace" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LabError);
+      expect((error as LabError).message).toMatch(/fetch failed \(.+\)/);
+    } finally {
+      await new Promise<void>((resolve) => breaker.close(() => resolve()));
+    }
+  });
+
+  it("a watch the API refuses (403) fails with its HTTP status, not a bare status text", async () => {
+    const kube = await kubeAgainst([
+      (req, res) => req.query.get("watch") === "true" && sendJson(res, 403, { kind: "Status", status: "Failure", message: "forbidden", code: 403 }),
+    ]);
+    const error = await kube.watch({ apiVersion: "apps/v1", kind: "Deployment", namespace: "istio-system" }, () => false, AbortSignal.timeout(5000)).catch((e: unknown) => e);
+    expect((error as LabError).kind).toBe("failed");
+    expect((error as LabError).message).toContain("HTTP 403");
+  });
+
   it("turns a refused request into a failed LabError with the API's own message", async () => {
     const kube = await kubeAgainst([
       (req, res) => req.method === "PATCH" && sendJson(res, 422, { kind: "Status", status: "Failure", message: 'Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 99', code: 422 }),
@@ -198,5 +223,25 @@ describe("exitCodeOfStatus", () => {
     expect(exitCodeOfStatus({ status: "Failure", reason: "NonZeroExitCode", details: { causes: [{ reason: "ExitCode", message: "7" }] } })).toBe(7);
     expect(exitCodeOfStatus({ status: "Failure", message: "boom" })).toBe(1);
     expect(exitCodeOfStatus(undefined)).toBe(0);
+  });
+});
+
+describe("withStatusMessage", () => {
+  it("keeps the API's reason when a command could not run (no exit code in the status)", () => {
+    const notFound = {
+      status: "Failure",
+      reason: "InternalError",
+      message: 'Internal error occurred: error executing command in container: exec: "curl": executable file not found in $PATH: unknown',
+    };
+    expect(exitCodeOfStatus(notFound)).toBe(1);
+    expect(withStatusMessage("", notFound)).toContain("executable file not found");
+    expect(withStatusMessage("partial", notFound)).toBe(`partial\n${notFound.message}`);
+  });
+
+  it("adds nothing for success or an ordinary non-zero exit", () => {
+    expect(withStatusMessage("err\n", { status: "Success" })).toBe("err\n");
+    const exited = { status: "Failure", reason: "NonZeroExitCode", message: "command terminated with non-zero exit code: error executing command [sh -c exit 7], exit code 7", details: { causes: [{ reason: "ExitCode", message: "7" }] } };
+    expect(withStatusMessage("boom\n", exited)).toBe("boom\n");
+    expect(withStatusMessage("", undefined)).toBe("");
   });
 });
