@@ -188,8 +188,6 @@ export type Action =
   | { kind: "apply"; file: string; namespace?: string }
   /** `kubectl delete -f <file>` or of one object; missing objects are fine. */
   | { kind: "delete"; file?: string; target?: ObjectRef }
-  /** A JSON merge patch. */
-  | { kind: "patch"; target: ObjectRef; patch: Record<string, unknown> }
   /** `kubectl exec` in the first ready pod of a workload. */
   | { kind: "exec"; workload: WorkloadRef; container: string; command: string[] }
   /** Wait until a Deployment has all replicas available (or is absent when `gone`). */

@@ -46,8 +46,6 @@ export function describeAction(action: Action, tools?: ToolPaths, paths: Describ
     case "delete":
       if (action.target !== undefined) return formatCommand(kubectl, ["delete", ...objectArgs(action.target), "--ignore-not-found"]);
       return formatCommand(kubectl, ["delete", "-f", action.file ?? "<file>", "--ignore-not-found"]);
-    case "patch":
-      return formatCommand(kubectl, ["patch", ...objectArgs(action.target), "--type", "merge", "-p", JSON.stringify(action.patch)]);
     case "exec":
       return kubectlExecLine(kubectl, action.workload, action.container, action.command);
     case "rollout": {

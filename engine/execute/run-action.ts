@@ -8,7 +8,6 @@ import { runDeleteAction } from "./actions/delete-action.js";
 import { runExecAction } from "./actions/exec-action.js";
 import { runIstioctlAction } from "./actions/istioctl-action.js";
 import { runMeshConfigAction } from "./actions/mesh-config-action.js";
-import { runPatchAction } from "./actions/patch-action.js";
 import { runRolloutAction } from "./actions/rollout-action.js";
 import { runTlsSecretAction } from "./actions/tls-secret-action.js";
 import { runTrafficAction } from "./actions/traffic-action.js";
@@ -21,8 +20,6 @@ export async function runAction(action: Action, ctx: LabContext, state: RunState
       return runApplyAction(action, ctx);
     case "delete":
       return runDeleteAction(action, ctx);
-    case "patch":
-      return runPatchAction(action, ctx);
     case "exec":
       return runExecAction(action, ctx);
     case "rollout":

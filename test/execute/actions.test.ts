@@ -53,19 +53,6 @@ describe("delete", () => {
   });
 });
 
-describe("patch", () => {
-  it("merges like a JSON merge patch: objects merge, null deletes, lists replace", async () => {
-    const { ctx, kube } = context();
-    const target = { apiVersion: "v1", kind: "ConfigMap", name: "istio", namespace: "istio-system" };
-    kube.put({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "istio", namespace: "istio-system", labels: { a: "1", b: "2" } }, data: { mesh: "x", keep: "y" } });
-    await runAction({ kind: "patch", target, patch: { metadata: { labels: { b: null, c: "3" } }, data: { mesh: "z" } } }, ctx, createTestState());
-    const patched = await kube.get(target);
-    expect(patched?.metadata.labels).toEqual({ a: "1", c: "3" });
-    expect(patched?.["data"]).toEqual({ mesh: "z", keep: "y" });
-    expect(kube.applied[0]?.metadata["resourceVersion"]).toBeUndefined();
-  });
-});
-
 describe("exec", () => {
   function podOf(name: string, ready: boolean) {
     return {

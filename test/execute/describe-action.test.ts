@@ -15,15 +15,6 @@ describe("describeAction", () => {
     expect(describeAction({ kind: "delete", file: "labs/x.yaml" })).toBe("kubectl delete -f labs/x.yaml --ignore-not-found");
   });
 
-  it("prints a merge patch with the JSON quoted for the shell", () => {
-    const line = describeAction({
-      kind: "patch",
-      target: { apiVersion: "apps/v1", kind: "Deployment", name: "istiod", namespace: "istio-system" },
-      patch: { spec: { replicas: 2 } },
-    });
-    expect(line).toBe(`kubectl patch deployment istiod -n istio-system --type merge -p '{"spec":{"replicas":2}}'`);
-  });
-
   it("prints exec, rollout and istioctl commands", () => {
     const workload = { namespace: "istioinaction", deployment: "catalog" };
     expect(describeAction({ kind: "exec", workload, container: "catalog", command: ["curl", "-s", "localhost:3000/items"] })).toBe(
