@@ -92,7 +92,9 @@ export type ProxyConfigAssertion =
   /** No route for this domain exists. */
   | { kind: "no-route"; domain: string }
   /** No route sends or mirrors to a cluster containing `cluster`. */
-  | { kind: "no-destination"; cluster: string };
+  | { kind: "no-destination"; cluster: string }
+  /** A route to a cluster containing `cluster` retries on `retryOn` (one of Envoy's conditions) `numRetries` times. */
+  | { kind: "retry-policy"; cluster: string; retryOn: string; numRetries: number };
 
 // ---------------------------------------------------------------- checks
 

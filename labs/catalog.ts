@@ -11,7 +11,7 @@ export interface CatalogEntry {
 export const CATALOG: readonly CatalogEntry[] = [
   { id: "ch2-first-mesh", chapter: 2, section: "2.3", title: "Deploy catalog and webapp into the mesh and reach them through the gateway" },
   { id: "ch2-observability", chapter: 2, section: "2.4", title: "Prometheus, Grafana, Kiali and Jaeger see the traffic" },
-  { id: "ch2-retries", chapter: 2, section: "2.5", title: "Retries turn a 50% failure rate into about 6%" },
+  { id: "ch2-retries", chapter: 2, section: "2.5", title: "Retries turn a 51% failure rate into about 7%" },
   { id: "ch2-dark-launch", chapter: 2, section: "2.5", title: "Dark launch v2 behind the x-dark-launch header" },
   { id: "ch3-envoy", chapter: 3, section: "3.3", title: "Envoy on its own: proxy headers, timeouts, admin API" },
   { id: "ch3-envoy-retries", chapter: 3, section: "3.3", title: "Envoy on its own: retries on 5xx" },

@@ -22,6 +22,8 @@ export function evaluateProxyConfig(assertion: ProxyConfigAssertion, json: unkno
       return checkNoRoute(assertion.domain, flattenRoutes(json));
     case "no-destination":
       return checkNoDestination(assertion.cluster, flattenRoutes(json));
+    case "retry-policy":
+      return checkRetryPolicy(assertion.cluster, assertion.retryOn, assertion.numRetries, flattenRoutes(json));
   }
 }
 
@@ -42,6 +44,8 @@ export function describeProxyConfigAssertion(assertion: ProxyConfigAssertion): s
       return `no route for ${assertion.domain}`;
     case "no-destination":
       return `no route sends or mirrors to ${assertion.cluster}`;
+    case "retry-policy":
+      return `the route to ${assertion.cluster} retries ${assertion.retryOn} ${assertion.numRetries} times`;
   }
 }
 
@@ -108,6 +112,14 @@ function checkNoRoute(domain: string, routes: FlatRoute[]): string | undefined {
 function checkNoDestination(cluster: string, routes: FlatRoute[]): string | undefined {
   const found = routes.find((route) => [...liveDestinations(route), ...route.mirrors].some((target) => target.cluster.includes(cluster)));
   return found === undefined ? undefined : `a route still goes to ${cluster}: ${formatRoute(found)}`;
+}
+
+function checkRetryPolicy(cluster: string, retryOn: string, numRetries: number, routes: FlatRoute[]): string | undefined {
+  const toCluster = routes.filter((route) => liveDestinations(route).some((destination) => destination.cluster.includes(cluster)));
+  if (toCluster.length === 0) return `no route goes to ${cluster}; seen: ${describeSome(routes)}`;
+  if (toCluster.some((route) => route.retry?.retryOn.includes(retryOn) && route.retry.numRetries === numRetries)) return undefined;
+  const seen = toCluster.map((route) => (route.retry ? `retryOn ${route.retry.retryOn.join(",")} numRetries ${route.retry.numRetries ?? "unset"}` : "no retry policy"));
+  return `the route to ${cluster} does not retry ${retryOn} ${numRetries} times: ${[...new Set(seen)].join(" | ")}`;
 }
 
 // A route that catches whatever the routes before it did not: no header conditions, prefix "/" or none.

@@ -28,6 +28,8 @@ export interface FlatRoute {
   headers: HeaderCondition[];
   destinations: RouteDestination[];
   mirrors: { cluster: string; percent?: number }[];
+  /** Envoy's retryPolicy of the route, when it has one (Istio sets a default on every route). */
+  retry?: { retryOn: string[]; numRetries?: number };
 }
 
 type Json = Record<string, unknown>;
@@ -56,7 +58,7 @@ export function liveDestinations(route: FlatRoute): RouteDestination[] {
   return route.destinations.filter((destination) => destination.weight === undefined || destination.weight > 0);
 }
 
-function readRoute(route: Json, where: Omit<FlatRoute, "prefix" | "path" | "headers" | "destinations" | "mirrors">): FlatRoute {
+function readRoute(route: Json, where: Omit<FlatRoute, "prefix" | "path" | "headers" | "destinations" | "mirrors" | "retry">): FlatRoute {
   const match = recordOf(route.match);
   const action = recordOf(route.route);
   const flat: FlatRoute = {
@@ -65,6 +67,12 @@ function readRoute(route: Json, where: Omit<FlatRoute, "prefix" | "path" | "head
     destinations: readDestinations(action),
     mirrors: readMirrors(action),
   };
+  const retryPolicy = recordOf(action.retryPolicy);
+  const retryOn = stringOf(retryPolicy.retryOn);
+  if (retryOn !== undefined) {
+    const numRetries = retryPolicy.numRetries;
+    flat.retry = { retryOn: retryOn.split(",").map((condition) => condition.trim()), ...(typeof numRetries === "number" ? { numRetries } : {}) };
+  }
   const prefix = stringOf(match.prefix);
   const path = stringOf(match.path);
   if (prefix !== undefined) flat.prefix = prefix;

@@ -37,7 +37,7 @@ describe("the lab CLI as a process", () => {
   });
 
   it("a catalog lab that is not built yet exits 2 and says so", () => {
-    const { status, stderr } = lab("ch2-retries");
+    const { status, stderr } = lab("ch3-envoy");
     expect(status).toBe(2);
     expect(stderr).toContain("not built yet");
   });

@@ -37,12 +37,12 @@ describe("lab registry", () => {
     }
   });
 
-  it("waits on the control plane (proxy-config or object) before any weighted statistics", () => {
+  it("waits on the control plane or the changed state (proxy-config, object or exec) before any weighted statistics", () => {
     for (const [labId, step] of allSteps(false)) {
       const weighted = step.checks.findIndex((c) => c.kind === "weighted");
       if (weighted < 0) continue;
       const before = step.checks.slice(0, weighted).map((c) => c.kind);
-      expect(before, `${labId}: ${step.title}`).toContain("proxy-config");
+      expect(before.some((kind) => kind === "proxy-config" || kind === "object" || kind === "exec"), `${labId}: ${step.title}`).toBe(true);
     }
   });
 });
