@@ -5,6 +5,8 @@ export interface AddonService {
   addon: "prometheus" | "grafana" | "kiali" | "tracing";
   /** Service name in istio-system. */
   service: string;
+  /** Deployment name in istio-system (Jaeger's is jaeger, its Service tracing). */
+  deployment: string;
   /** The Service port's name in the addon YAML (kept so the patch merges into that port). */
   portName: string;
   port: number;
@@ -21,10 +23,10 @@ export const ADDON_NAMESPACE = "istio-system";
 
 // The four addons with the NodePorts spec/labs.md fixes (kind maps each to the same host port).
 export const ADDON_SERVICES: readonly AddonService[] = [
-  { addon: "prometheus", service: "prometheus", portName: "http", port: 9090, targetPort: 9090, nodePort: 30001, uiPath: "/", readyPath: "/-/ready" },
-  { addon: "grafana", service: "grafana", portName: "service", port: 3000, targetPort: 3000, nodePort: 30002, uiPath: "/", readyPath: "/api/health" },
-  { addon: "kiali", service: "kiali", portName: "http", port: 20001, targetPort: 20001, nodePort: 30003, uiPath: "/kiali/", readyPath: "/kiali/" },
-  { addon: "tracing", service: "tracing", portName: "http-query", port: 80, targetPort: 16686, nodePort: 30004, uiPath: "/jaeger/", readyPath: "/jaeger/" },
+  { addon: "prometheus", service: "prometheus", deployment: "prometheus", portName: "http", port: 9090, targetPort: 9090, nodePort: 30001, uiPath: "/", readyPath: "/-/ready" },
+  { addon: "grafana", service: "grafana", deployment: "grafana", portName: "service", port: 3000, targetPort: 3000, nodePort: 30002, uiPath: "/", readyPath: "/api/health" },
+  { addon: "kiali", service: "kiali", deployment: "kiali", portName: "http", port: 20001, targetPort: 20001, nodePort: 30003, uiPath: "/kiali/", readyPath: "/kiali/" },
+  { addon: "tracing", service: "tracing", deployment: "jaeger", portName: "http-query", port: 80, targetPort: 16686, nodePort: 30004, uiPath: "/jaeger/", readyPath: "/jaeger/" },
 ];
 
 /** The patch that turns an addon Service into a NodePort on the fixed port. */

@@ -6,10 +6,8 @@ import { formatCommand } from "../core/shell-quote.js";
 import { isDeploymentReady } from "../cluster/platform/deployment-state.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/platform/platform-types.js";
 import { waitForDeploymentsReady } from "../cluster/platform/wait-deployments.js";
-import { ADDON_NAMESPACE, ADDON_SERVICES, addonServicePatch, type AddonService } from "./addon-services.js";
+import { ADDON_NAMESPACE, ADDON_SERVICES, addonServicePatch, addonUrl, type AddonService } from "./addon-services.js";
 
-/** The Deployments samples/addons creates in istio-system (Jaeger's is named jaeger, its Service tracing). */
-export const ADDON_DEPLOYMENTS = ["prometheus", "grafana", "kiali", "jaeger"] as const;
 const APPLY_ATTEMPTS = 3;
 const APPLY_RETRY_MS = 5000;
 const READY_TIMEOUT_MS = 6 * 60_000;
@@ -37,7 +35,7 @@ export function addonsStep(display: PlanDisplay): PlatformStep {
     async run(deps) {
       await applyAddons(deps);
       for (const addon of ADDON_SERVICES) await deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context));
-      await waitForDeploymentsReady(await deps.kube(), { namespace: ADDON_NAMESPACE, names: ADDON_DEPLOYMENTS, timeoutMs: READY_TIMEOUT_MS, signal: deps.signal });
+      await waitForDeploymentsReady(await deps.kube(), { namespace: ADDON_NAMESPACE, names: ADDON_SERVICES.map((addon) => addon.deployment), timeoutMs: READY_TIMEOUT_MS, signal: deps.signal });
     },
   };
 }
@@ -62,30 +60,34 @@ export interface AddonState {
   addon: AddonService["addon"];
   ready: boolean;
   exposed: boolean;
+  /** Its UI on the host. */
+  url: string;
 }
 
 // Each addon: Deployment ready, Service exposed on its NodePort.
 export async function readAddonStates(kube: Kube): Promise<AddonState[]> {
-  const [deployments, services] = await Promise.all([
-    kube.list({ apiVersion: "apps/v1", kind: "Deployment", namespace: ADDON_NAMESPACE }),
-    kube.list({ apiVersion: "v1", kind: "Service", namespace: ADDON_NAMESPACE }),
-  ]);
-  return ADDON_SERVICES.map((addon, i) => {
-    const deployment = deployments.find((d) => d.metadata.name === ADDON_DEPLOYMENTS[i]);
-    const service = services.find((s) => s.metadata.name === addon.service);
-    const spec = service?.["spec"] as { type?: string; ports?: Array<{ port: number; nodePort?: number }> } | undefined;
-    const exposed = spec?.type === "NodePort" && spec.ports?.some((p) => p.port === addon.port && p.nodePort === addon.nodePort) === true;
-    return { addon: addon.addon, ready: deployment !== undefined && isDeploymentReady(deployment), exposed };
-  });
+  return (await readAddons(kube)).map(({ addon, ready, exposed }) => ({ addon: addon.addon, ready, exposed, url: addonUrl(addon) }));
 }
 
 // What keeps the addons from the baseline; empty when none.
 export async function findAddonProblems(kube: Kube): Promise<string[]> {
-  const problems: string[] = [];
-  for (const [i, state] of (await readAddonStates(kube)).entries()) {
-    const addon = ADDON_SERVICES[i]!;
-    if (!state.ready) problems.push(`${ADDON_DEPLOYMENTS[i]} is not ready`);
-    if (!state.exposed) problems.push(`Service ${addon.service} is not a NodePort on ${addon.nodePort}`);
-  }
-  return problems;
+  return (await readAddons(kube)).flatMap(({ addon, ready, exposed }) => [
+    ...(ready ? [] : [`${addon.deployment} is not ready`]),
+    ...(exposed ? [] : [`Service ${addon.service} is not a NodePort on ${addon.nodePort}`]),
+  ]);
+}
+
+// Every addon of the table with whether its Deployment is ready and its Service exposed.
+async function readAddons(kube: Kube): Promise<Array<{ addon: AddonService; ready: boolean; exposed: boolean }>> {
+  const [deployments, services] = await Promise.all([
+    kube.list({ apiVersion: "apps/v1", kind: "Deployment", namespace: ADDON_NAMESPACE }),
+    kube.list({ apiVersion: "v1", kind: "Service", namespace: ADDON_NAMESPACE }),
+  ]);
+  return ADDON_SERVICES.map((addon) => {
+    const deployment = deployments.find((d) => d.metadata.name === addon.deployment);
+    const service = services.find((s) => s.metadata.name === addon.service);
+    const spec = service?.["spec"] as { type?: string; ports?: Array<{ port: number; nodePort?: number }> } | undefined;
+    const exposed = spec?.type === "NodePort" && spec.ports?.some((p) => p.port === addon.port && p.nodePort === addon.nodePort) === true;
+    return { addon, ready: deployment !== undefined && isDeploymentReady(deployment), exposed };
+  });
 }

@@ -14,6 +14,7 @@ import { FLAGGER_CHART, flaggerSetArgs } from "./flagger-chart.js";
 
 const HELM_TIMEOUT = "5m";
 
+// Where the verified chart is kept, per version.
 export function flaggerChartPath(workDir: string): string {
   return join(workDir, "charts", `flagger-${FLAGGER_CHART.version}.tgz`);
 }

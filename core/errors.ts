@@ -45,10 +45,12 @@ export function failedError(message: string, options: LabErrorOptions = {}): Lab
   return new LabError("failed", message, options);
 }
 
+// True for the expected failures the CLI prints without a stack trace.
 export function isLabError(error: unknown): error is LabError {
   return error instanceof LabError;
 }
 
+// The exit code of a kind of failure (core/exit-codes.ts).
 export function exitCodeOf(kind: LabErrorKind): ExitCodeValue {
   if (kind === "usage") return ExitCode.USAGE;
   if (kind === "environment") return ExitCode.ENVIRONMENT;

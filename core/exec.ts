@@ -87,6 +87,7 @@ export function spawnFailure(file: string, command: string, cause: unknown): Lab
   return environmentError(`'${command}' could not be started: ${(cause as Error)?.message ?? String(cause)}`, { cause });
 }
 
+// The last `count` lines of a command's output: enough to see why it failed, short enough to read.
 export function tailLines(text: string, count: number): string {
   const lines = text.trimEnd().split("\n");
   return lines.slice(-count).join("\n");

@@ -1,5 +1,5 @@
 // The Kubernetes API edge: everything the project asks of a cluster goes through this interface.
-// The real implementation (client-node) lives in kube-client.ts and is imported only when a cluster is used.
+// The real implementation (client-node) lives in kube-client/ and is imported only when a cluster is used.
 
 export interface KubeMetadata {
   name: string;
@@ -51,12 +51,14 @@ export interface Kube {
   exec(namespace: string, pod: string, container: string, command: readonly string[]): Promise<PodExecResult>;
 }
 
+// The reference (apiVersion, kind, name, namespace) that addresses an object.
 export function refOf(object: KubeObject): ObjectRef {
   const ref: ObjectRef = { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name };
   if (object.metadata.namespace !== undefined) ref.namespace = object.metadata.namespace;
   return ref;
 }
 
+// `deployment/webapp -n istioinaction`: an object as kubectl arguments, for messages.
 export function describeRef(ref: ObjectRef): string {
   const where = ref.namespace ? ` -n ${ref.namespace}` : "";
   return `${ref.kind.toLowerCase()}/${ref.name}${where}`;

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 
+// The folder name under the user's cache directory.
 export const PROJECT_NAME = "istio-lab";
 
 // The project root, found from this file whether it runs from source or from dist/.

@@ -2,15 +2,27 @@ import type { Exec } from "../../core/exec.js";
 import { isLabError } from "../../core/errors.js";
 import type { DoctorResult } from "./doctor-types.js";
 
+/** What `docker version` said about the engine: its version, or the last line of why not. */
+export interface DockerAnswer {
+  version: string | undefined;
+  why: string;
+}
+
+// Asks the Docker engine for its version; rejects (LabError) only when the docker CLI cannot be started.
+export async function askDockerVersion(exec: Exec): Promise<DockerAnswer> {
+  const answer = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { allowFailure: true, timeoutMs: 20_000 });
+  const version = answer.stdout.trim();
+  if (answer.exitCode === 0 && version !== "") return { version, why: "" };
+  return { version: undefined, why: (answer.stderr.trim().split("\n").pop() ?? "").slice(0, 160) };
+}
+
 // The Docker engine answers, and which version it is (undefined version: not reachable).
 export async function checkDocker(exec: Exec): Promise<{ result: DoctorResult; serverVersion?: string }> {
   try {
-    const answer = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { allowFailure: true, timeoutMs: 15_000 });
-    const version = answer.stdout.trim();
-    if (answer.exitCode === 0 && version !== "") {
+    const { version, why } = await askDockerVersion(exec);
+    if (version !== undefined) {
       return { result: { name: "Docker engine", status: "ok", detail: `reachable, version ${version}` }, serverVersion: version };
     }
-    const why = (answer.stderr.trim().split("\n").pop() ?? "").slice(0, 160);
     return {
       result: {
         name: "Docker engine",
@@ -27,6 +39,7 @@ export async function checkDocker(exec: Exec): Promise<{ result: DoctorResult; s
   }
 }
 
+// The major version of a Docker server version ("27.1.1" → 27), undefined when there is none.
 export function dockerMajor(version: string | undefined): number | undefined {
   const major = Number.parseInt(version ?? "", 10);
   return Number.isFinite(major) ? major : undefined;

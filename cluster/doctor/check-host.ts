@@ -20,6 +20,7 @@ export async function checkDisk(path: string): Promise<DoctorResult> {
   return { name: "Disk space", status: "ok", detail };
 }
 
+// Node 22.13 or newer (package.json engines): type stripping and the APIs this project uses.
 export function checkNodeVersion(version: string = process.versions.node): DoctorResult {
   const [major = 0, minor = 0] = version.split(".").map((n) => Number.parseInt(n, 10));
   if (major > 22 || (major === 22 && minor >= 13)) return { name: "Node.js", status: "ok", detail: `v${version}` };

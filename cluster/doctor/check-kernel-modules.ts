@@ -7,7 +7,10 @@ export const ISTIO_KERNEL_MODULES = ["br_netfilter", "nf_nat", "xt_REDIRECT", "x
 export function missingKernelModules(procModules: string, builtin: string): string[] {
   const normalize = (name: string): string => name.replaceAll("-", "_").toLowerCase();
   const present = new Set<string>();
-  for (const line of procModules.split("\n")) if (line.trim()) present.add(normalize(line.split(" ")[0]!));
+  for (const line of procModules.split("\n")) {
+    const [name = ""] = line.trim().split(" ");
+    if (name !== "") present.add(normalize(name));
+  }
   for (const line of builtin.split("\n")) {
     const file = line.trim().split("/").pop();
     if (file) present.add(normalize(file.replace(/\.ko(\.\w+)?$/, "")));
@@ -15,6 +18,7 @@ export function missingKernelModules(procModules: string, builtin: string): stri
   return ISTIO_KERNEL_MODULES.filter((m) => !present.has(normalize(m)));
 }
 
+// The doctor line for those modules: only Linux hosts need them loaded (Docker Desktop's VM has them).
 export function checkKernelModules(platform: NodeJS.Platform, procModules: string | undefined, builtin: string): DoctorResult {
   const name = "Kernel modules";
   if (platform !== "linux") return { name, status: "ok", detail: "not Linux: Docker's VM provides them" };

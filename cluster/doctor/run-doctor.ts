@@ -41,6 +41,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
 
 const ICON = { ok: "✔", warn: "!", fail: "✖" } as const;
 
+// The doctor report: one line per check (and its fix when not ok), then the verdict.
 export function formatDoctor(results: readonly DoctorResult[]): string {
   const width = Math.max(...results.map((r) => r.name.length));
   const lines = results.flatMap((r) => {

@@ -15,6 +15,7 @@ export interface HostPortMapping {
   purpose: string;
 }
 
+// Host port = node port for every NodePort the labs reach from 127.0.0.1 (ingress, addons, second gateway).
 export const HOST_PORT_MAPPINGS: readonly HostPortMapping[] = [
   { hostPort: 30000, containerPort: 30000, purpose: "ingress gateway HTTP (80)" },
   { hostPort: 30001, containerPort: 30001, purpose: "Prometheus (9090)" },
@@ -31,11 +32,14 @@ export interface KindConfig {
   apiVersion: "kind.x-k8s.io/v1alpha4";
   name: string;
   networking: { podSubnet: string; serviceSubnet: string };
-  nodes: Array<{
-    role: "control-plane";
-    image: string;
-    extraPortMappings: Array<{ containerPort: number; hostPort: number; protocol: "TCP" }>;
-  }>;
+  /** One control-plane node: the labs need nothing more. */
+  nodes: [
+    {
+      role: "control-plane";
+      image: string;
+      extraPortMappings: Array<{ containerPort: number; hostPort: number; protocol: "TCP" }>;
+    },
+  ];
 }
 
 // The kind config as an object (for tests and for comparing with a running cluster).
@@ -58,10 +62,8 @@ export function kindConfig(): KindConfig {
 // The same config as YAML with each port's purpose as a comment (written by hand: no yaml import on this path).
 export function renderKindConfigYaml(): string {
   const config = kindConfig();
-  const node = config.nodes[0]!;
-  const ports = node.extraPortMappings.map(
-    (p, i) => `  - containerPort: ${p.containerPort}\n    hostPort: ${p.hostPort}\n    protocol: ${p.protocol}  # ${HOST_PORT_MAPPINGS[i]!.purpose}`,
-  );
+  const [node] = config.nodes;
+  const ports = HOST_PORT_MAPPINGS.map((m) => `  - containerPort: ${m.containerPort}\n    hostPort: ${m.hostPort}\n    protocol: TCP  # ${m.purpose}`);
   return [
     `kind: ${config.kind}`,
     `apiVersion: ${config.apiVersion}`,

@@ -5,6 +5,7 @@ import type { PlatformSnapshot } from "./snapshot-types.js";
 
 export const BASELINE_FILE = "baseline-snapshot.json";
 
+// Where the baseline snapshot of the work folder is.
 export function baselinePath(workDir: string): string {
   return join(workDir, BASELINE_FILE);
 }

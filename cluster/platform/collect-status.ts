@@ -1,6 +1,5 @@
 import { readAddonStates } from "../../addons/install-addons.js";
 import { readFlaggerState } from "../../addons/install-flagger.js";
-import { ADDON_SERVICES, addonUrl } from "../../addons/addon-services.js";
 import { describeError } from "../../core/errors.js";
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
@@ -51,7 +50,7 @@ export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
     ...status,
     api: { reachable: true },
     istio,
-    addons: addons.map((state, i) => ({ ...state, url: addonUrl(ADDON_SERVICES[i]!) })),
+    addons,
     flagger,
     labNamespaceReady,
     baseline,

@@ -1,6 +1,6 @@
 // When `istioctl install` or `helm --wait` fails (usually "timed out waiting for the condition"), says why
 // per pod: an image that cannot be pulled, a crash with its last log lines, a pod that cannot be scheduled.
-import { LabError, describeError } from "../../core/errors.js";
+import { LabError, describeError, isLabError } from "../../core/errors.js";
 import type { PlatformDeps } from "./platform-types.js";
 import { isDeploymentReady } from "./deployment-state.js";
 import { diagnoseDeployments } from "./diagnose-deployments.js";
@@ -18,7 +18,7 @@ export async function explainInstallFailure(deps: PlatformDeps, error: unknown, 
     }
     if (pending.length === 0) return error;
     const diagnosis = await diagnoseDeployments(kube, namespace, pending, waitedMs);
-    return new LabError(diagnosis.kind, `${describeError(error)}\n${diagnosis.message}`, { hint: diagnosis.hint ?? (error as LabError).hint, cause: error });
+    return new LabError(diagnosis.kind, `${describeError(error)}\n${diagnosis.message}`, { hint: diagnosis.hint ?? (isLabError(error) ? error.hint : undefined), cause: error });
   } catch {
     return error;
   }

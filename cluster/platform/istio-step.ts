@@ -14,6 +14,7 @@ import { istiodEnvironment } from "./take-snapshot.js";
 
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
+// Where the rendered IstioOperator for `istioctl install -f` is written.
 export function istioOperatorPath(workDir: string): string {
   return join(workDir, "istio-operator-allow-any.yaml");
 }

@@ -9,6 +9,7 @@ import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.j
 
 const API_READY_TIMEOUT_MS = 120_000;
 
+// Where `up` writes the kind config it creates the cluster with.
 export function kindConfigPath(workDir: string): string {
   return join(workDir, "kind-config.yaml");
 }

@@ -1,6 +1,6 @@
 import { environmentError } from "../../core/errors.js";
 import type { Exec } from "../../core/exec.js";
-import { dockerMajor } from "../doctor/check-docker.js";
+import { askDockerVersion, dockerMajor } from "../doctor/check-docker.js";
 import type { PlatformStep } from "./platform-types.js";
 
 // Docker >= 27 + kind v0.22: kind's own IPv6 network creation fails on hosts without ip6tables NAT; a plain
@@ -23,9 +23,8 @@ export function kindNetworkStep(): PlatformStep {
 
 // The Docker engine's version; refuses with a next step when no engine answers.
 export async function dockerServerVersion(exec: Exec): Promise<string> {
-  const result = await exec("docker", ["version", "--format", "{{.Server.Version}}"], { allowFailure: true, timeoutMs: 20_000 });
-  const version = result.stdout.trim();
-  if (result.exitCode === 0 && version !== "") return version;
+  const { version } = await askDockerVersion(exec);
+  if (version !== undefined) return version;
   throw environmentError("No Docker engine answers (docker version failed): kind needs Docker to run the cluster node.", {
     hint: "Start Docker (Docker Desktop, Colima or the docker service), then `npm run lab up`; `npm run lab doctor` checks the machine.",
   });

@@ -9,6 +9,7 @@ import { LAB_NAMESPACE } from "./snapshot-kinds.js";
 /** Namespaces reset never deletes, even if a damaged baseline lacked them. */
 export const PROTECTED_NAMESPACES: readonly string[] = ["default", "kube-system", "kube-public", "kube-node-lease", "local-path-storage", "istio-system"];
 
+// How long reset waits for deleted namespaces (pods with long grace periods take a while).
 export const DEFAULT_NAMESPACE_DEADLINE_MS = 120_000;
 
 // Namespaces reset deletes: every one not in the baseline, plus istioinaction when it holds anything a lab made.

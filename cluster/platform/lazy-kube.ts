@@ -5,7 +5,7 @@ import type { Kube } from "../../core/kube.js";
 export function lazyKube(context: string): () => Promise<Kube> {
   let pending: Promise<Kube> | undefined;
   return () => {
-    pending ??= import("../../core/kube-client.js")
+    pending ??= import("../../core/kube-client/create-kube.js")
       .then(({ createKube }) => createKube(context))
       .catch((error: unknown) => {
         pending = undefined;

@@ -12,6 +12,7 @@ export async function findLeftovers(kube: Kube, baseline: PlatformSnapshot): Pro
   return (await takeSnapshot(kube)).objects.filter((o) => !known.has(describeSnapshotObject(o)));
 }
 
+// Reset's step that deletes every snapshot-kind object the baseline does not have.
 export function leftoverObjectsStep(display: PlanDisplay): PlatformStep {
   return {
     id: "delete-leftovers",

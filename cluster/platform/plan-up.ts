@@ -18,6 +18,7 @@ export interface PlanUpOptions {
   workDir?: string;
 }
 
+// The context and folder the plans print, defaulting to the lab cluster and the cache.
 export function planDisplay(options: { context?: string; workDir?: string }): PlanDisplay {
   return { context: options.context ?? KIND_CONTEXT, workDir: options.workDir ?? cacheDir() };
 }

@@ -16,6 +16,7 @@ export const INJECTION_LABEL = "istio-injection";
 
 const istio = (apiVersion: string, kinds: string[]): SnapshotKind[] => kinds.map((kind) => ({ apiVersion, kind, scope: "all-namespaces" }));
 
+// Every kind a snapshot lists: Istio resources and Canaries anywhere, istio-system internals, webhooks.
 export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   ...istio("networking.istio.io/v1beta1", ["Gateway", "VirtualService", "DestinationRule", "ServiceEntry", "Sidecar", "WorkloadEntry"]),
   ...istio("networking.istio.io/v1alpha3", ["EnvoyFilter"]),

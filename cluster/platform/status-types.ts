@@ -14,7 +14,7 @@ export interface PlatformStatus {
   /** Filled when the cluster runs: whether its API answered, and why not. */
   api?: { reachable: boolean; error?: string };
   istio?: IstioState;
-  addons?: Array<AddonState & { url: string }>;
+  addons?: AddonState[];
   flagger?: FlaggerState;
   labNamespaceReady?: boolean;
   baseline?: { recorded: boolean; sameCluster: boolean; differences: string[] };

@@ -1,9 +1,10 @@
 import { describeError } from "../../core/errors.js";
+import type { KubeObject } from "../../core/kube.js";
 import type { LabDefinition, WorkloadRef } from "../lab-types.js";
 import type { LabContext } from "../lab-context.js";
 import { formatEvents } from "./event-list.js";
 import { formatPodTable } from "./pod-table.js";
-import { containersOf, podsOfWorkload } from "./workload-pods.js";
+import { listWorkloadPods } from "../execute/workload-pods.js";
 
 /** One file of the bundle. */
 export interface DiagnosticFile {
@@ -58,7 +59,7 @@ function logsCollector(ctx: LabContext, workload: WorkloadRef, tailLines: number
   return {
     name,
     collect: async () => {
-      const pods = (await podsOfWorkload(ctx.kube, workload)).slice(0, MAX_PODS_PER_WORKLOAD);
+      const pods = (await listWorkloadPods(ctx.kube, workload)).slice(0, MAX_PODS_PER_WORKLOAD);
       if (pods.length === 0) return [{ name: `${name}.txt`, text: "No pods.\n" }];
       const files: DiagnosticFile[] = [];
       for (const pod of pods) {
@@ -74,4 +75,10 @@ function logsCollector(ctx: LabContext, workload: WorkloadRef, tailLines: number
       return files;
     },
   };
+}
+
+// The container names of a pod, in spec order (istio-proxy among them when injected).
+function containersOf(pod: KubeObject): string[] {
+  const spec = pod["spec"] as { containers?: { name: string }[] } | undefined;
+  return (spec?.containers ?? []).map((c) => c.name);
 }

@@ -7,10 +7,10 @@ import type { HttpRequestSpec } from "../lab-types.js";
 import type { CertStore } from "../certs/cert-types.js";
 import { ProbeError, type Probe } from "./probe-types.js";
 import { createNodeProbe, type NodeProbeOptions } from "./node-probe.js";
-import { curlRequestArgs, urlOf } from "./probe-equivalent.js";
+import { curlRequestArgs, curlTlsArgs, urlOf, type TlsFiles } from "./probe-equivalent.js";
 import { DEFAULT_PROBE_TIMEOUT_MS } from "./probe-deadline.js";
 import { curlFailure, parseCurlOutput, writeOutFormat } from "./curl-output.js";
-import { describeTarget, type ProbeTarget } from "./probe-failure.js";
+import { describeTarget, probeTargetOf } from "./probe-failure.js";
 
 export interface CurlProbeOptions extends Omit<NodeProbeOptions, "certs"> {
   exec: Exec;
@@ -22,14 +22,12 @@ export interface CurlProbeOptions extends Omit<NodeProbeOptions, "certs"> {
 // curl's TLS arguments with files the store has actually written (the CA and client cert exist after this).
 async function tlsArgsOf(spec: HttpRequestSpec, address: string, certs: CertStore): Promise<string[]> {
   if (spec.tls === undefined) return [];
-  const args = ["--resolve", `${spec.tls.serverName}:${spec.port}:${address}`];
-  if (spec.tls.caName !== undefined) args.push("--cacert", (await certs.ca(spec.tls.caName)).certPath);
-  const client = spec.tls.clientCertOf;
-  if (client !== undefined) {
-    const issued = await certs.issue(client.caName, client.commonName, "client");
-    args.push("--cert", issued.certPath, "--key", issued.keyPath);
-  }
-  return args;
+  const { caName, clientCertOf: client } = spec.tls;
+  const files: TlsFiles = {
+    ...(caName === undefined ? {} : { caPath: (await certs.ca(caName)).certPath }),
+    ...(client === undefined ? {} : { client: await certs.issue(client.caName, client.commonName, "client") }),
+  };
+  return curlTlsArgs({ ...spec, tls: spec.tls }, address, files);
 }
 
 // A Probe whose http() runs `curl` through the injected Exec.
@@ -40,7 +38,7 @@ export function createCurlProbe(options: CurlProbeOptions): Probe {
 
   return {
     async http(spec, signal) {
-      const target: ProbeTarget = { address, port: spec.port, ...(spec.tls === undefined ? {} : { serverName: spec.tls.serverName }) };
+      const target = probeTargetOf(spec, address);
       const marker = `__istio_lab_${randomBytes(8).toString("hex")}__`;
       const args = [
         "-q", "-s", "-S", "--noproxy", "*", "-D", "-",

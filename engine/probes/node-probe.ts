@@ -3,13 +3,13 @@
 
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
-import type { HttpRequestSpec, TcpRequestSpec } from "../lab-types.js";
+import type { HttpRequestSpec } from "../lab-types.js";
 import type { CertStore } from "../certs/cert-types.js";
 import { isLocalCertStore } from "../certs/cert-store.js";
 import { defaultCertDir } from "../certs/cert-paths.js";
 import type { Probe } from "./probe-types.js";
 import { DEFAULT_PROBE_TIMEOUT_MS, startDeadline, type ProbeDeadline } from "./probe-deadline.js";
-import { toProbeError, type ProbeTarget } from "./probe-failure.js";
+import { probeTargetOf, toProbeError, type ProbeTarget } from "./probe-failure.js";
 import { resolveTlsOptions } from "./tls-client-options.js";
 import { sendHttpRequest } from "./http-request.js";
 import { exchangeTcp, type TcpTimings } from "./tcp-exchange.js";
@@ -48,19 +48,15 @@ export function createNodeProbe(options: NodeProbeOptions): Probe {
   // No TLS session cache: every new connection does a full handshake and sees the certificate.
   const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 8, maxCachedSessions: 0 });
 
-  function targetOf(spec: HttpRequestSpec | TcpRequestSpec): ProbeTarget {
-    return { address, port: spec.port, ...(spec.tls === undefined ? {} : { serverName: spec.tls.serverName }) };
-  }
-
   return {
     http(spec, signal) {
-      return withDeadline(targetOf(spec), timeoutMs, signal, async (deadline) => {
+      return withDeadline(probeTargetOf(spec, address), timeoutMs, signal, async (deadline) => {
         const tls = spec.tls === undefined ? undefined : await resolveTlsOptions(spec.tls, options.certs);
         return sendHttpRequest(spec, { address, httpAgent, httpsAgent, signal: deadline.signal, ...(tls === undefined ? {} : { tls }) });
       });
     },
     tcp(spec, signal) {
-      return withDeadline(targetOf(spec), timeoutMs, signal, async (deadline) => {
+      return withDeadline(probeTargetOf(spec, address), timeoutMs, signal, async (deadline) => {
         const tls = spec.tls === undefined ? undefined : await resolveTlsOptions(spec.tls, options.certs);
         return exchangeTcp(spec, {
           address,

@@ -3,7 +3,7 @@
 
 import { formatCommand } from "../../core/shell-quote.js";
 import type { HttpRequestSpec, TcpRequestSpec, TlsClientSpec } from "../lab-types.js";
-import { caPaths, leafPaths } from "../certs/cert-paths.js";
+import { caPaths, leafPaths, type LeafPaths } from "../certs/cert-paths.js";
 
 // The request path, always starting with "/".
 export function normalizePath(path: string): string {
@@ -21,15 +21,26 @@ export function urlOf(spec: HttpRequestSpec, address: string): string {
   return `${spec.tls === undefined ? "http" : "https"}://${host}:${spec.port}${normalizePath(spec.path)}`;
 }
 
-// curl's TLS arguments: --resolve, --cacert and --cert/--key from the store's folder.
-export function curlTlsArgs(spec: HttpRequestSpec & { tls: TlsClientSpec }, address: string, certDir: string): string[] {
+/** The certificate files a TLS request names: the CA to trust and the client certificate, when it uses them. */
+export interface TlsFiles {
+  caPath?: string;
+  client?: LeafPaths;
+}
+
+// The files of a TLS spec in the store's folder layout (nothing is generated).
+export function tlsFilesIn(tls: TlsClientSpec, certDir: string): TlsFiles {
+  const client = tls.clientCertOf;
+  return {
+    ...(tls.caName === undefined ? {} : { caPath: caPaths(certDir, tls.caName).certPath }),
+    ...(client === undefined ? {} : { client: leafPaths(certDir, client.caName, client.commonName, "client") }),
+  };
+}
+
+// curl's TLS arguments: --resolve to the address, --cacert and --cert/--key for the given files.
+export function curlTlsArgs(spec: HttpRequestSpec & { tls: TlsClientSpec }, address: string, files: TlsFiles): string[] {
   const args = ["--resolve", `${spec.tls.serverName}:${spec.port}:${address}`];
-  if (spec.tls.caName !== undefined) args.push("--cacert", caPaths(certDir, spec.tls.caName).certPath);
-  const client = spec.tls.clientCertOf;
-  if (client !== undefined) {
-    const paths = leafPaths(certDir, client.caName, client.commonName, "client");
-    args.push("--cert", paths.certPath, "--key", paths.keyPath);
-  }
+  if (files.caPath !== undefined) args.push("--cacert", files.caPath);
+  if (files.client !== undefined) args.push("--cert", files.client.certPath, "--key", files.client.keyPath);
   return args;
 }
 
@@ -46,19 +57,16 @@ export function curlRequestArgs(spec: HttpRequestSpec, bodyFlag: "-d" | "--data-
 
 // `curl -s -H 'Host: x' http://127.0.0.1:30000/path` or its HTTPS form with --resolve and --cacert.
 export function equivalentHttp(spec: HttpRequestSpec, address: string, certDir: string): string {
-  const tlsArgs = spec.tls === undefined ? [] : curlTlsArgs({ ...spec, tls: spec.tls }, address, certDir);
+  const tlsArgs = spec.tls === undefined ? [] : curlTlsArgs({ ...spec, tls: spec.tls }, address, tlsFilesIn(spec.tls, certDir));
   return formatCommand("curl", ["-s", ...tlsArgs, ...curlRequestArgs(spec, "-d"), urlOf(spec, address)]);
 }
 
 // `nc 127.0.0.1 30006`, or `openssl s_client -connect ... -servername ... -CAfile ...` with TLS.
 export function equivalentTcp(spec: TcpRequestSpec, address: string, certDir: string): string {
   if (spec.tls === undefined) return formatCommand("nc", [address, String(spec.port)]);
+  const files = tlsFilesIn(spec.tls, certDir);
   const args = ["s_client", "-connect", `${address}:${spec.port}`, "-servername", spec.tls.serverName];
-  if (spec.tls.caName !== undefined) args.push("-CAfile", caPaths(certDir, spec.tls.caName).certPath);
-  const client = spec.tls.clientCertOf;
-  if (client !== undefined) {
-    const paths = leafPaths(certDir, client.caName, client.commonName, "client");
-    args.push("-cert", paths.certPath, "-key", paths.keyPath);
-  }
+  if (files.caPath !== undefined) args.push("-CAfile", files.caPath);
+  if (files.client !== undefined) args.push("-cert", files.client.certPath, "-key", files.client.keyPath);
   return formatCommand("openssl", args);
 }

@@ -1,5 +1,6 @@
 // Turns a low-level network error into a ProbeError a person can act on.
 
+import type { HttpRequestSpec, TcpRequestSpec } from "../lab-types.js";
 import { ProbeError } from "./probe-types.js";
 import type { ProbeDeadline } from "./probe-deadline.js";
 
@@ -31,6 +32,11 @@ const VERIFY_CODES = new Set([
 ]);
 
 export const STATUS_HINT = "is the cluster up? (`npm run lab status`)";
+
+// Where a request spec goes from `address`, for failure messages.
+export function probeTargetOf(spec: HttpRequestSpec | TcpRequestSpec, address: string): ProbeTarget {
+  return { address, port: spec.port, ...(spec.tls === undefined ? {} : { serverName: spec.tls.serverName }) };
+}
 
 // "127.0.0.1:30000".
 export function describeTarget(target: ProbeTarget): string {

@@ -17,7 +17,7 @@ export function renderJUnit(results: readonly LabResult[]): string {
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="istio-lab" tests="${sum("tests")}" failures="${sum("failures")}" skipped="${sum("skipped")}" errors="0" time="${seconds(total)}">`,
   ];
-  results.forEach((result, index) => lines.push(...renderSuite(result, counts[index]!)));
+  for (const result of results) lines.push(...renderSuite(result));
   lines.push(`</testsuites>`);
   return lines.join("\n") + "\n";
 }
@@ -36,7 +36,8 @@ function countLab(result: LabResult): { tests: number; failures: number; skipped
   };
 }
 
-function renderSuite(result: LabResult, count: ReturnType<typeof countLab>): string[] {
+function renderSuite(result: LabResult): string[] {
+  const count = countLab(result);
   const name = escapeXmlAttribute(result.labId);
   const lines = [`  <testsuite name="${name}" tests="${count.tests}" failures="${count.failures}" skipped="${count.skipped}" errors="0" time="${seconds(result.durationMs)}">`];
   for (const step of result.steps) lines.push(...renderCase(result, step));

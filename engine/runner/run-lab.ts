@@ -29,8 +29,9 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
   let stopped: LabStop | undefined;
 
   for (const [index, step] of steps.entries()) {
-    if (failure || stopped) {
-      results.push(notRun(step, describe, failure ? `not run: step '${failure.step}' failed` : stopped!.message));
+    const blockedBy = failure ? `not run: step '${failure.step}' failed` : stopped?.message;
+    if (blockedBy !== undefined) {
+      results.push(notRun(step, describe, blockedBy));
       continue;
     }
     if (ctx.signal.aborted) {

@@ -4,7 +4,7 @@ import type { Check, Step } from "../lab-types.js";
 import type { LabContext } from "../lab-context.js";
 import type { RunState } from "../run-state.js";
 import type { RunCheckOptions, StepExecutor } from "../step-executor.js";
-import type { LabFailure, StepResult } from "./lab-result.js";
+import type { ActionResult, LabFailure, StepResult } from "./lab-result.js";
 import { selfTestChecks, statusOfChecks } from "./lab-status.js";
 import { runTaskGroup, type RenderView, type SubtaskSpec, type TaskHandle } from "./listr-group.js";
 import { routeLogToTasks } from "./task-log.js";
@@ -37,13 +37,12 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
   const { step, ctx, executor, state } = input;
   const startedAt = ctx.now();
   const stepStartedAt = new Date(startedAt);
-  const result: StepResult = {
-    title: step.title,
-    status: "passed",
-    durationMs: 0,
-    actions: step.actions.map((action) => ({ command: input.describe(action), status: "not-run" as const })),
-    checks: [],
-  };
+  // Each action with the record it fills in (the result lists the records in the same order).
+  const actions = step.actions.map((action) => {
+    const record: ActionResult = { command: input.describe(action), status: "not-run" };
+    return { action, record };
+  });
+  const result: StepResult = { title: step.title, status: "passed", durationMs: 0, actions: actions.map(({ record }) => record), checks: [] };
   const out: StepRunOutput = { result, interrupted: false };
   const log = routeLogToTasks(ctx, input.verbose);
   const stepCtx = log.ctx;
@@ -85,8 +84,7 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
       });
     }
   }
-  step.actions.forEach((action, index) => {
-    const record = result.actions[index]!;
+  for (const { action, record } of actions) {
     subtasks.push({
       title: record.command,
       run: async (task) => {
@@ -102,7 +100,7 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
         }
       },
     });
-  });
+  }
   for (const target of step.checks) {
     subtasks.push({
       title: target.title,

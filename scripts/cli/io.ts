@@ -6,6 +6,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+// The real terminal: stdout, stderr and the process environment.
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text + "\n"),
   err: (text) => process.stderr.write(text + "\n"),

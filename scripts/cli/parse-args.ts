@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { usageError } from "../../core/errors.js";
 
+// The verbs of the command line; anything else is a lab id.
 export const VERBS = ["list", "up", "down", "reset", "status", "doctor", "all"] as const;
 export type Verb = (typeof VERBS)[number];
 
@@ -79,6 +80,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   };
 }
 
+// True when the target is a verb rather than a lab id.
 export function isVerb(target: string): target is Verb {
   return (VERBS as readonly string[]).includes(target);
 }

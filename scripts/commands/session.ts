@@ -7,13 +7,14 @@ import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/p
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
 import { environmentError } from "../../core/errors.js";
-import { createExec, type Exec } from "../../core/exec.js";
+import type { Exec } from "../../core/exec.js";
 import { cacheDir, projectRoot } from "../../core/paths.js";
 import { createCertStore } from "../../engine/certs/cert-store.js";
 import { defaultCertDir } from "../../engine/certs/cert-paths.js";
 import type { LabContext } from "../../engine/lab-context.js";
 import { createCurlProbe } from "../../engine/probes/curl-probe.js";
 import { createNodeProbe } from "../../engine/probes/node-probe.js";
+import { createCliExec } from "../cli/cli-exec.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 
@@ -28,6 +29,7 @@ export interface Session {
   close(): void;
 }
 
+// The LabContext/PlatformDeps clock: a timer that Ctrl-C (the signal) cuts short.
 const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
   await delay(ms, undefined, signal ? { signal } : {});
 };
@@ -68,7 +70,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: { name: string
   const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name });
   const { controller, remove } = interruptController(io);
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
-  const exec = createExec(args.verbose ? { onCommand: (command) => io.err(`  $ ${command}`) } : {});
+  const exec = createCliExec(args.verbose, io);
   await requireDocker(exec);
   const tools = await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
   const getKube = lazyKube(context);

@@ -2,16 +2,16 @@ import { chooseContext } from "../../cluster/context-guard.js";
 import { collectStatus } from "../../cluster/platform/collect-status.js";
 import { formatStatus } from "../../cluster/platform/format-status.js";
 import { lazyKube } from "../../cluster/platform/lazy-kube.js";
-import { createExec } from "../../core/exec.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { cacheDir } from "../../core/paths.js";
+import { createCliExec } from "../cli/cli-exec.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 
 // `lab status`: reads the cluster's state (downloads nothing, changes nothing); a missing cluster is a state.
 export async function statusCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: "status" });
-  const exec = createExec(args.verbose ? { onCommand: (command) => io.err(`  $ ${command}`) } : {});
+  const exec = createCliExec(args.verbose, io);
   io.out(formatStatus(await collectStatus({ exec, kube: lazyKube(context), context, workDir: cacheDir() })));
   return ExitCode.OK;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compareSnapshots } from "../../cluster/platform/compare-snapshots.js";
 import type { PlatformSnapshot } from "../../cluster/platform/snapshot-types.js";
 import { takeSnapshot } from "../../cluster/platform/take-snapshot.js";
-import { createKube } from "../../core/kube-client.js";
+import { createKube } from "../../core/kube-client/create-kube.js";
 import { cacheDir, projectRoot } from "../../core/paths.js";
 import { DOCKER_SKIP_REASON } from "./docker-gate.js";
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createKube, exitCodeOfStatus, withStatusMessage } from "../../core/kube-client.js";
+import { createKube } from "../../core/kube-client/create-kube.js";
+import { exitCodeOfStatus, withStatusMessage } from "../../core/kube-client/pod-exec.js";
 import { LabError } from "../../core/errors.js";
 import { sendJson, startFakeApiServer, writeKubeconfig, type FakeApiServer, type Route } from "./fake-api-server.js";
 

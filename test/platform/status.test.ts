@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { writeBaseline } from "../../cluster/platform/baseline-store.js";
+import { findAddonProblems } from "../../addons/install-addons.js";
 import { collectStatus } from "../../cluster/platform/collect-status.js";
 import { formatStatus } from "../../cluster/platform/format-status.js";
 import { takeSnapshot } from "../../cluster/platform/take-snapshot.js";
@@ -26,6 +27,17 @@ describe("status", () => {
     expect(text).toContain("✔ Flagger 1.29.0 ready");
     expect(text).toContain("✔ at baseline");
     expect(text).toContain("Next: ready");
+  });
+
+  it("names the addon whose Deployment is not ready and the Service that is not exposed", async () => {
+    const kube = new FakeKube(baselineObjects());
+    await kube.delete({ apiVersion: "apps/v1", kind: "Deployment", name: "jaeger", namespace: "istio-system" });
+    kube.put({ apiVersion: "v1", kind: "Service", metadata: { name: "grafana", namespace: "istio-system" }, spec: { type: "ClusterIP", ports: [{ port: 3000 }] } });
+    expect(await findAddonProblems(kube)).toEqual(["Service grafana is not a NodePort on 30002", "jaeger is not ready"]);
+    const status = await collectStatus({ exec: createFakeExec(healthyMachine()).exec, kube: async () => kube, context: "kind-myk8s", workDir: tempWorkDir(), pathEnv: "" });
+    const text = formatStatus(status);
+    expect(text).toContain("✖ grafana    http://127.0.0.1:30002/  (not exposed)");
+    expect(text).toContain("✖ tracing    http://127.0.0.1:30004/jaeger/  (not ready)");
   });
 
   it("lists what differs from the baseline and suggests reset", async () => {

@@ -110,6 +110,13 @@ describe("diagnostics bundle", () => {
     expect(readFileSync(join(dir, "pods-istioinaction.error.txt"), "utf8")).toContain("ECONNREFUSED");
   });
 
+  it("says in the logs' error file when a workload's Deployment does not exist", async () => {
+    t.kube.objects.set("Deployment/istioinaction", [deployment("catalog", "istioinaction")]);
+    const dir = await collectDiagnostics(lab, t.ctx, t.dir);
+    expect(readFileSync(join(dir, "logs-istioinaction-webapp.error.txt"), "utf8")).toContain("deployment/webapp does not exist in namespace istioinaction");
+    expect(readdirSync(dir)).toContain("logs-istioinaction-catalog.catalog-1.catalog.log");
+  });
+
   it("collects nothing from the cluster for a Docker-only lab", async () => {
     const dir = await collectDiagnostics({ ...lab, id: "ch3-envoy", requires: ["docker"] }, t.ctx, t.dir);
     expect(readdirSync(dir)).toEqual(["README.txt"]);
