@@ -96,6 +96,15 @@ export type ProxyConfigAssertion =
   /** A route to a cluster containing `cluster` retries on `retryOn` (one of Envoy's conditions) `numRetries` times. */
   | { kind: "retry-policy"; cluster: string; retryOn: string; numRetries: number };
 
+/** How many clusters a proxy holds (proxy-config cluster): e.g. a gateway before and after config trimming. */
+export interface ClusterCountAssertion {
+  kind: "cluster-count";
+  /** Count only clusters whose name starts with this (e.g. `outbound|`); all clusters when omitted. */
+  prefix?: string;
+  min?: number;
+  max?: number;
+}
+
 // ---------------------------------------------------------------- checks
 
 interface CheckBase {
@@ -143,7 +152,7 @@ export interface ProxyConfigCheck extends CheckBase {
   resource: "routes" | "cluster";
   /** `--name` for routes (e.g. "80", "http.8080"), `--fqdn` for clusters. */
   name?: string;
-  assert: ProxyConfigAssertion;
+  assert: ProxyConfigAssertion | ClusterCountAssertion;
 }
 
 export interface LogsCheck extends CheckBase {
@@ -181,7 +190,16 @@ export interface SequenceCheck extends CheckBase {
   failOn?: string[];
 }
 
-export type Check = HttpCheck | TcpCheck | WeightedCheck | ProxyConfigCheck | LogsCheck | ExecCheck | ObjectCheck | SequenceCheck;
+/** An istioctl command whose output (stdout then stderr) must match, e.g. `analyze -n istioinaction -o log`. */
+export interface IstioctlCheck extends CheckBase {
+  kind: "istioctl";
+  args: string[];
+  /** Exit codes that count as a run (default [0]); `analyze -o log` exits 79 when it found issues. */
+  exitCodes?: number[];
+  expect: Matcher[];
+}
+
+export type Check = HttpCheck | TcpCheck | WeightedCheck | ProxyConfigCheck | LogsCheck | ExecCheck | ObjectCheck | SequenceCheck | IstioctlCheck;
 
 // ---------------------------------------------------------------- actions
 
@@ -194,15 +212,23 @@ export type Action =
   | { kind: "exec"; workload: WorkloadRef; container: string; command: string[] }
   /** Wait until a Deployment has all replicas available (or is absent when `gone`). */
   | { kind: "rollout"; workload: WorkloadRef; gone?: boolean }
-  /** Re-install Istio from our IstioOperator with this outbound traffic policy. */
-  | { kind: "mesh-config"; outboundTrafficPolicy: "ALLOW_ANY" | "REGISTRY_ONLY" }
+  /**
+   * Re-install Istio from our IstioOperator with this outbound traffic policy, and optionally extra istiod
+   * environment and another mesh-wide access log file ("" turns mesh-wide access logs off).
+   */
+  | { kind: "mesh-config"; outboundTrafficPolicy: "ALLOW_ANY" | "REGISTRY_ONLY"; pilotEnv?: Record<string, string>; accessLogFile?: string }
   /** Generate (or reuse) a CA and a leaf certificate, stored as a kubernetes.io/tls Secret. */
   | { kind: "tls-secret"; namespace: string; name: string; caName: string; commonName: string; withCa?: boolean }
   /** Start or stop steady background requests (Flagger needs traffic to analyse). */
   | { kind: "traffic"; mode: "start"; id: string; request: HttpRequestSpec; intervalMs: number }
   | { kind: "traffic"; mode: "stop"; id: string }
-  /** Any istioctl command. */
-  | { kind: "istioctl"; args: string[] };
+  /** Any istioctl command, run in the project root (so `-f labs/...` works). */
+  | { kind: "istioctl"; args: string[] }
+  /**
+   * `docker <args>` in the project root; the token `{projectRoot}` in an argument becomes the project root's
+   * absolute path (for `-v` mounts). `ignoreFailure` accepts a non-zero exit (cleanup of absent containers).
+   */
+  | { kind: "docker"; args: string[]; ignoreFailure?: true };
 
 // ---------------------------------------------------------------- labs
 

@@ -8,7 +8,12 @@ export interface IstioOperatorOptions {
   outboundTrafficPolicy: OutboundTrafficPolicyMode;
   /** Extra istiod environment (e.g. PILOT_FILTER_GATEWAY_CLUSTER_CONFIG for the config-trim lab). */
   pilotEnv?: Readonly<Record<string, string>>;
+  /** Mesh-wide Envoy access log file; default "/dev/stdout" (the study environment's), "" turns it off. */
+  accessLogFile?: string;
 }
+
+/** The mesh-wide access log file of the baseline install. */
+export const DEFAULT_ACCESS_LOG_FILE = "/dev/stdout";
 
 /** The IstioOperator object handed to `istioctl install -f`. */
 export interface IstioOperatorObject {
@@ -51,7 +56,7 @@ export function renderIstioOperator(options: IstioOperatorOptions): IstioOperato
     metadata: { namespace: "istio-system" },
     spec: {
       profile: "default",
-      meshConfig: { accessLogFile: "/dev/stdout", outboundTrafficPolicy: { mode: options.outboundTrafficPolicy } },
+      meshConfig: { accessLogFile: options.accessLogFile ?? DEFAULT_ACCESS_LOG_FILE, outboundTrafficPolicy: { mode: options.outboundTrafficPolicy } },
       components: {
         ...(pilotEnv.length > 0 ? { pilot: { k8s: { env: pilotEnv } } } : {}),
         ingressGateways: [

@@ -17,6 +17,8 @@ const DEFAULTS: Record<Check["kind"], PollTiming> = {
   logs: { timeoutMs: 60_000, intervalMs: 2_000 },
   exec: { timeoutMs: 60_000, intervalMs: 2_000 },
   object: { timeoutMs: 120_000, intervalMs: 1_000 },
+  /** istioctl analyze reads the namespace again on every attempt. */
+  istioctl: { timeoutMs: 90_000, intervalMs: 3_000 },
   /** A sequence check watches; its deadline is normally set per lab (Flagger's analysis). */
   sequence: { timeoutMs: 600_000, intervalMs: 1_000 },
 };

@@ -2,12 +2,13 @@
 // for --dry-run, the step view and the docs. Pure: nothing here touches the cluster or the disk.
 
 import { join } from "node:path";
-import { formatCommand } from "../../core/shell-quote.js";
+import { formatCommand, quoteArg } from "../../core/shell-quote.js";
 import type { ObjectRef } from "../../core/kube.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import type { Action, HttpRequestSpec, WorkloadRef } from "../lab-types.js";
 import { caPaths, leafPaths } from "../certs/cert-paths.js";
 import { equivalentHttp } from "../probes/probe-equivalent.js";
+import { PROJECT_ROOT_TOKEN } from "./actions/docker-action.js";
 import { operatorFileName } from "./operator-file.js";
 
 export { describeCheck } from "./describe-check.js";
@@ -54,7 +55,7 @@ export function describeAction(action: Action, tools?: ToolPaths, paths: Describ
       return formatCommand(kubectl, ["rollout", "status", "-n", namespace, `deploy/${deployment}`]);
     }
     case "mesh-config":
-      return formatCommand(istioctl, ["install", "-y", "-f", join(paths.workDir ?? ".", operatorFileName(action.outboundTrafficPolicy))]);
+      return formatCommand(istioctl, ["install", "-y", "-f", join(paths.workDir ?? ".", operatorFileName(action.outboundTrafficPolicy, action))]);
     case "tls-secret": {
       const leaf = leafPaths(certDir, action.caName, action.commonName, "server");
       if (action.withCa !== true) {
@@ -68,5 +69,15 @@ export function describeAction(action: Action, tools?: ToolPaths, paths: Describ
       return action.mode === "start" ? trafficLoopLine(action.request, action.intervalMs, certDir) : `# stop the background loop '${action.id}' (Ctrl-C)`;
     case "istioctl":
       return formatCommand(istioctl, action.args);
+    case "docker":
+      return dockerLine(action.args, action.ignoreFailure === true);
   }
+}
+
+// `docker <args>` as typed in the project root: an argument holding `{projectRoot}` prints double-quoted with
+// "$PWD" in its place (the shell expands it); an ignored failure gets `|| true`.
+export function dockerLine(args: readonly string[], ignoreFailure = false): string {
+  const shown = args.map((arg) => (arg.includes(PROJECT_ROOT_TOKEN) ? `"${arg.replace(/["\\`$]/g, "\\$&").replaceAll(PROJECT_ROOT_TOKEN, "$PWD")}"` : quoteArg(arg)));
+  const line = ["docker", ...shown].join(" ");
+  return ignoreFailure ? `${line} || true` : line;
 }

@@ -8,6 +8,7 @@ import type { Probe } from "../probes/probe-types.js";
 import { describeMatcher } from "../checks/matchers.js";
 import { describeProxyConfigAssertion } from "../checks/proxy-config.js";
 import { describePlan } from "../checks/weighted-plan.js";
+import { describeClusterCount } from "./checks/cluster-count.js";
 import { proxyConfigArgs } from "./checks/proxy-config-command.js";
 import { planOf } from "./checks/weighted-check.js";
 import { kubectlJsonPath } from "./object-fields.js";
@@ -62,8 +63,10 @@ export function describeCheck(check: Check, probe: Probe, options: DescribeCheck
       return { expected: describeTcpExpectation(check.expect), command: probe.equivalent(check.request, "tcp") };
     case "weighted":
       return { expected: describePlan(planOf(check), check.hitLabel), command: probe.equivalent(check.request, "http") };
-    case "proxy-config":
-      return { expected: describeProxyConfigAssertion(check.assert), command: formatCommand(istioctl, proxyConfigArgs(check)) };
+    case "proxy-config": {
+      const expected = check.assert.kind === "cluster-count" ? describeClusterCount(check.assert) : describeProxyConfigAssertion(check.assert);
+      return { expected, command: formatCommand(istioctl, proxyConfigArgs(check)) };
+    }
     case "logs": {
       const since = options.stepStartedAt === undefined ? "<step start>" : options.stepStartedAt.toISOString();
       const { namespace, deployment } = check.workload;
@@ -88,6 +91,10 @@ export function describeCheck(check: Check, probe: Probe, options: DescribeCheck
         expected: `${kind}/${name} ${check.expect.path} ${describeMatcher(check.expect.matcher)}`,
         command: formatCommand(kubectl, [...args, "-o", `jsonpath=${kubectlJsonPath(check.expect.path)}`]),
       };
+    }
+    case "istioctl": {
+      const exits = check.exitCodes === undefined ? "" : ` (exit ${check.exitCodes.join(" or ")})`;
+      return { expected: `output${exits} ${check.expect.map(describeMatcher).join(" and ")}`, command: formatCommand(istioctl, check.args) };
     }
     case "sequence": {
       const { kind, name, namespace } = check.target;

@@ -5,6 +5,7 @@ import type { LabContext } from "../lab-context.js";
 import type { RunState } from "../run-state.js";
 import { runApplyAction } from "./actions/apply-action.js";
 import { runDeleteAction } from "./actions/delete-action.js";
+import { runDockerAction } from "./actions/docker-action.js";
 import { runExecAction } from "./actions/exec-action.js";
 import { runIstioctlAction } from "./actions/istioctl-action.js";
 import { runMeshConfigAction } from "./actions/mesh-config-action.js";
@@ -32,5 +33,7 @@ export async function runAction(action: Action, ctx: LabContext, state: RunState
       return runTrafficAction(action, ctx, state);
     case "istioctl":
       return runIstioctlAction(action, ctx);
+    case "docker":
+      return runDockerAction(action, ctx);
   }
 }

@@ -13,6 +13,7 @@ import { clip, pollUntil, type Evaluation, type PollResult } from "./poll.js";
 import { ensureEgressKnown, noEgressReason } from "./checks/egress.js";
 import { prepareExecCheck } from "./checks/exec-check.js";
 import { prepareHttpCheck } from "./checks/http-check.js";
+import { prepareIstioctlCheck } from "./checks/istioctl-check.js";
 import { prepareLogsCheck } from "./checks/logs-check.js";
 import { prepareObjectCheck } from "./checks/object-check.js";
 import { prepareProxyConfigCheck } from "./checks/proxy-config-check.js";
@@ -40,6 +41,8 @@ async function prepareEvaluation(check: Exclude<Check, { kind: "sequence" }>, ct
       return prepareExecCheck(check, ctx);
     case "object":
       return prepareObjectCheck(check, ctx);
+    case "istioctl":
+      return prepareIstioctlCheck(check, ctx);
   }
 }
 

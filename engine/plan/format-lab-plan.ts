@@ -29,7 +29,9 @@ export function formatLabPlan(lab: LabDefinition, options: LabOptions, plan: Pla
   const lines = [
     `${lab.id} — ${lab.title} (book ${lab.section}, ~${lab.duration.replace(/^~/, "")})`,
     `Proves: ${lab.proves}`,
-    `Needs: ${lab.requires.join(", ")}. Before step 1 the cluster is brought up or reset to the baseline (\`npm run lab up\`, \`npm run lab reset\`).`,
+    lab.requires.includes("cluster")
+      ? `Needs: ${lab.requires.join(", ")}. Before step 1 the cluster is brought up or reset to the baseline (\`npm run lab up\`, \`npm run lab reset\`).`
+      : `Needs: ${lab.requires.join(", ")}. The kind cluster is not used (neither brought up nor reset).`,
   ];
   for (const [index, step] of steps.entries()) {
     lines.push("", `Step ${index + 1}/${steps.length}: ${step.title}`, `  why: ${step.why}`);

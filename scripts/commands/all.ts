@@ -5,11 +5,12 @@ import { runAll, selectLabs } from "../../engine/runner/run-all.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
-import { labDeps, labRunOptions, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
+import { labDeps, labRunOptions, needsCluster, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
 import { openSession } from "./session.js";
 import { printLabPlan } from "./run-lab.js";
 
-// `lab all`: every lab in registry order, reset between labs, on past failures, a total at the end.
+// `lab all`: every lab in registry order, reset before each cluster lab (Docker-only labs leave the cluster
+// alone), on past failures, a total at the end.
 export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   const labs = selectLabs(LABS, args.only, args.skip);
   if (args.dryRun) {
@@ -22,11 +23,13 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
   const session = await openSession(args, io, { name: "all", destructive: false });
   try {
     await prepareCluster(session, io, labs);
-    const results = await runAll(LABS, await labDeps(session), {
+    const results = await runAll(LABS, labDeps(session), {
       ...labRunOptions(args, io),
       only: args.only,
       skip: args.skip,
-      reset: () => resetToBaseline(session, io),
+      reset: async (lab) => {
+        if (needsCluster(lab)) await resetToBaseline(session, io);
+      },
       onLabDone: (result) => io.out(formatLabOutcome(result)),
     });
     io.out("\n" + formatSummary(results));

@@ -14,8 +14,18 @@ import type { CliArgs } from "../cli/parse-args.js";
 import { platformProgressPrinter } from "../cli/platform-progress.js";
 import type { Session } from "./session.js";
 
+// True when the lab runs on the kind cluster; the Docker-only ch3 labs do not.
+export function needsCluster(lab: LabDefinition): boolean {
+  return lab.requires.includes("cluster");
+}
+
 // Up (idempotent) and then reset (a no-op at baseline): every lab starts from the same cluster.
+// Docker-only labs leave the cluster alone: not brought up, not reset.
 export async function prepareCluster(session: Session, io: CliIo, labs: readonly LabDefinition[]): Promise<void> {
+  if (!labs.some(needsCluster)) {
+    io.out("Docker-only lab: the kind cluster is neither brought up nor reset.");
+    return;
+  }
   io.out(`Preparing ${session.context} (up, then reset to the baseline if needed):`);
   const print = platformProgressPrinter(io);
   await runPlatformPlan(planUp({ context: session.context }), session.platform, print);
@@ -27,8 +37,9 @@ export async function resetToBaseline(session: Session, io: CliIo): Promise<void
   await runPlatformPlan(planReset({ context: session.context }), session.platform, platformProgressPrinter(io));
 }
 
-export async function labDeps(session: Session): Promise<RunLabDeps> {
-  return { ctx: await session.labContext(), executor: createStepExecutor() };
+// The run's edges: the session's (its API client connects on first use, so Docker-only labs need no cluster).
+export function labDeps(session: Session): RunLabDeps {
+  return { ctx: session.labContext(), executor: createStepExecutor() };
 }
 
 export function labRunOptions(args: CliArgs, io: CliIo): RunLabOptions {

@@ -21,14 +21,14 @@ export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): Exit
   return ExitCode.OK;
 }
 
-// `lab <id>`: prepare the cluster, run the lab's steps, report; exit 1 when it did not pass.
+// `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it did not pass.
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
   const session = await openSession(args, io, { name: lab.id, destructive: false });
   try {
     await prepareCluster(session, io, [lab]);
     const options = { ...labRunOptions(args, io), ...(args.step ? { stepMode: createStepPrompter() } : {}) };
-    const result = await runLab(lab, await labDeps(session), options);
+    const result = await runLab(lab, labDeps(session), options);
     io.out(formatLabOutcome(result));
     await writeReports([result], args.report, io);
     return result.status === "failed" ? ExitCode.FAILED : ExitCode.OK;

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { chooseContext } from "../../cluster/context-guard.js";
-import { lazyKube } from "../../cluster/platform/lazy-kube.js";
+import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
 import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
 import { ensureTools } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
@@ -25,7 +25,7 @@ export interface Session {
   context: string;
   signal: AbortSignal;
   platform: PlatformDeps;
-  labContext(): Promise<LabContext>;
+  labContext(): LabContext;
   close(): void;
 }
 
@@ -83,7 +83,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: { name: string
     context,
     signal: controller.signal,
     platform,
-    labContext: async () => ({ exec, kube: await getKube(), probe, certs, tools, projectRoot: projectRoot(), log, now: Date.now, sleep, signal: controller.signal }),
+    labContext: () => ({ exec, kube: deferredKube(context, getKube), probe, certs, tools, projectRoot: projectRoot(), log, now: Date.now, sleep, signal: controller.signal }),
     close: () => {
       probe.close();
       remove();

@@ -25,7 +25,8 @@ describe("the lab CLI as a process", () => {
     const { status, stdout } = lab("list");
     expect(status).toBe(0);
     expect(stdout).toMatch(/^ch5-mirror\s+ch5\s+5\.4\s+Mirror traffic to v2/m);
-    expect(stdout).toMatch(/^ch3-envoy\s+ch3 .*\(planned\)$/m);
+    expect(stdout).toMatch(/^ch3-envoy\s+ch3\s+3\.3\s+Envoy on its own/m);
+    expect(stdout).not.toContain("(planned)");
   });
 
   it("an unknown lab exits 2 with 'unknown lab' and the nearest ids, without a stack trace", () => {
@@ -36,10 +37,11 @@ describe("the lab CLI as a process", () => {
     expect(stderr).not.toMatch(STACK_FRAME);
   });
 
-  it("a catalog lab that is not built yet exits 2 and says so", () => {
-    const { status, stderr } = lab("ch3-envoy");
-    expect(status).toBe(2);
-    expect(stderr).toContain("not built yet");
+  it("a Docker-only lab's plan runs its containers and leaves the cluster alone", () => {
+    const { status, stdout } = lab("ch3-envoy", "--dry-run");
+    expect(status).toBe(0);
+    expect(stdout).toContain("docker run -d --name ch3-proxy");
+    expect(stdout).toContain("The kind cluster is not used");
   });
 
   it("`doctor` without a Docker engine exits 3 naming Docker, without a stack trace", () => {

@@ -1,4 +1,5 @@
-// Any `istioctl` command, always against the lab cluster's context.
+// Any `istioctl` command, always against the lab cluster's context, run in the project root so that
+// `-f labs/<lab>/<file>.yaml` names the lab's own file.
 
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
@@ -8,6 +9,6 @@ export type IstioctlAction = Extract<Action, { kind: "istioctl" }>;
 
 // Runs istioctl with `--context <lab context>`; a non-zero exit throws the ExecError with its output.
 export async function runIstioctlAction(action: IstioctlAction, ctx: LabContext): Promise<void> {
-  const result = await ctx.exec(ctx.tools.istioctl, [...action.args, "--context", ctx.kube.context], { signal: ctx.signal });
+  const result = await ctx.exec(ctx.tools.istioctl, [...action.args, "--context", ctx.kube.context], { cwd: ctx.projectRoot, signal: ctx.signal });
   if (result.stdout.trim() !== "") ctx.log(result.stdout.trimEnd());
 }

@@ -1,5 +1,6 @@
-// Re-installs Istio from our IstioOperator with another outbound traffic policy (`istioctl install -y -f`),
-// then waits for istiod. The operator declares the NodePorts, so a re-install keeps them.
+// Re-installs Istio from our IstioOperator with another outbound traffic policy, istiod environment or
+// mesh-wide access log (`istioctl install -y -f`), then waits for istiod. The operator declares the NodePorts,
+// so a re-install keeps them.
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -18,9 +19,13 @@ const INSTALL_TIMEOUT_MS = 10 * 60_000;
 // Renders the operator into the run's folder, installs it and waits for istiod's rollout.
 export async function runMeshConfigAction(action: MeshConfigAction, ctx: LabContext, state: RunState): Promise<void> {
   const { renderIstioOperatorYaml } = await import("../../../cluster/istio/istio-operator-yaml.js");
-  const yaml = await renderIstioOperatorYaml({ outboundTrafficPolicy: action.outboundTrafficPolicy });
+  const yaml = await renderIstioOperatorYaml({
+    outboundTrafficPolicy: action.outboundTrafficPolicy,
+    ...(action.pilotEnv === undefined ? {} : { pilotEnv: action.pilotEnv }),
+    ...(action.accessLogFile === undefined ? {} : { accessLogFile: action.accessLogFile }),
+  });
   await mkdir(state.workDir, { recursive: true });
-  const file = join(state.workDir, operatorFileName(action.outboundTrafficPolicy));
+  const file = join(state.workDir, operatorFileName(action.outboundTrafficPolicy, action));
   await writeFile(file, yaml, "utf8");
   await ctx.exec(ctx.tools.istioctl, ["install", "-y", "--context", ctx.kube.context, "-f", file], { signal: ctx.signal, timeoutMs: INSTALL_TIMEOUT_MS });
   await runRolloutAction({ kind: "rollout", workload: { namespace: "istio-system", deployment: "istiod" } }, ctx);

@@ -7,6 +7,7 @@ import type { ProxyConfigCheck } from "../../lab-types.js";
 import { evaluateProxyConfig } from "../../checks/proxy-config.js";
 import { summariseClusters, summariseRoutes } from "../../checks/route-summary.js";
 import type { Evaluation } from "../poll.js";
+import { evaluateClusterCount } from "./cluster-count.js";
 import { proxyConfigArgs } from "./proxy-config-command.js";
 
 /** istioctl reaches the pod through the API server; one call should not take longer. */
@@ -24,7 +25,7 @@ export function prepareProxyConfigCheck(check: ProxyConfigCheck, ctx: LabContext
     } catch (error) {
       return { ok: false, seen: `istioctl printed no JSON (${(error as Error).message}): ${tailLines(result.stdout, 3)}` };
     }
-    const reason = evaluateProxyConfig(check.assert, json);
+    const reason = check.assert.kind === "cluster-count" ? evaluateClusterCount(check.assert, json) : evaluateProxyConfig(check.assert, json);
     const summary = check.resource === "routes" ? summariseRoutes(json, 8) : summariseClusters(json, 10);
     return { ok: reason === undefined, seen: reason === undefined ? summary : `${reason}\n${summary}` };
   };

@@ -20,9 +20,14 @@ export function readLabFixture(name: string): string {
 
 // istioctl and docker as they answer on a cluster where catalog has no routing rules:
 // `proxy-config routes` prints the default routes (sidecar or gateway), `proxy-config cluster` prints `[]`,
-// and `docker exec <node> curl ...` (the egress probe) fails as it does with no engine.
+// `analyze -n <ns>` finds nothing (its success line goes to stderr), and `docker exec <node> curl ...`
+// (the egress probe) fails as it does with no engine.
 export function answerWithoutRoutingRules(file: string, args: readonly string[]): CannedAnswer {
   if (file === "docker") return Object.assign(new Error("spawn docker ENOENT"), { code: "ENOENT" });
+  if (file === "istioctl" && args[0] === "analyze") {
+    const namespace = args[args.indexOf("-n") + 1] ?? "default";
+    return { stderr: `\u2714 No validation issues found when analyzing namespace: ${namespace}.\n` };
+  }
   if (file !== "istioctl" || args[0] !== "proxy-config") return new Error(`unexpected command: ${file} ${args.join(" ")}`);
   if (args[1] === "cluster") return { stdout: "[]\n" };
   if (args[1] !== "routes") return new Error(`unexpected proxy-config resource: ${args[1]}`);

@@ -15,14 +15,18 @@ export interface ManifestDoc {
 // The folders whose YAML the project ships (labs/** holds lab manifests next to lab.ts files).
 export const MANIFEST_ROOTS = ["apps", "labs", "addons/manifests"] as const;
 
-// Every .yaml/.yml file under the manifest roots, relative to the project root, sorted.
-export function listManifestFiles(root: string = projectRoot()): string[] {
+/** Envoy bootstrap configs (the ch3 labs mount them into an Envoy container): YAML, but not Kubernetes objects. */
+export const ENVOY_CONFIG_SUFFIX = ".envoy.yaml";
+
+// Every .yaml/.yml file under the manifest roots, relative to the project root, sorted; `envoy` lists the
+// Envoy bootstrap configs (*.envoy.yaml) instead, which the Kubernetes manifest lists leave out.
+export function listManifestFiles(root: string = projectRoot(), kind: "kubernetes" | "envoy" = "kubernetes"): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(entry)) found.push(relative(root, path));
+      else if (/\.ya?ml$/.test(entry) && entry.endsWith(ENVOY_CONFIG_SUFFIX) === (kind === "envoy")) found.push(relative(root, path));
     }
   };
   for (const top of MANIFEST_ROOTS) if (existsSync(join(root, top))) walk(join(root, top));
