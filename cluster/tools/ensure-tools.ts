@@ -36,6 +36,12 @@ export async function ensureTools(options: EnsureToolsOptions): Promise<ToolPath
   return toolPathsOf(plan, cacheDir);
 }
 
+// Where the tools are or would be, without downloading anything (Docker-only labs need none of them).
+export async function resolveToolPaths(options: Omit<EnsureToolsOptions, "onProgress">): Promise<ToolPaths> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  return toolPathsOf(await resolveToolPlan({ ...options, cacheDir }), cacheDir);
+}
+
 // What ensureTools would do right now (PATH versions and cache checked, no network): for `--dry-run`.
 export async function resolveToolPlan(options: Omit<EnsureToolsOptions, "onProgress">): Promise<ToolPlanEntry[]> {
   const host = options.host ?? resolveHost();

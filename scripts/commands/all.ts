@@ -20,7 +20,7 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
     }
     return ExitCode.OK;
   }
-  const session = await openSession(args, io, { name: "all", destructive: false });
+  const session = await openSession(args, io, { name: "all", destructive: false, usesCluster: labs.some(needsCluster) });
   try {
     await prepareCluster(session, io, labs);
     const results = await runAll(LABS, labDeps(session), {

@@ -2,7 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
 import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
-import { ensureTools } from "../../cluster/tools/ensure-tools.js";
+import { ensureTools, resolveToolPaths } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
@@ -66,13 +66,16 @@ async function requireDocker(exec: Exec): Promise<void> {
 }
 
 // Context guard, pinned tools and the lazily created API client, probe and certificates.
-export async function openSession(args: CliArgs, io: CliIo, verb: { name: string; destructive: boolean }): Promise<Session> {
+export async function openSession(args: CliArgs, io: CliIo, verb: { name: string; destructive: boolean; usesCluster?: boolean }): Promise<Session> {
   const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name });
   const { controller, remove } = interruptController(io);
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createCliExec(args.verbose, io);
   await requireDocker(exec);
-  const tools = await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
+  const tools =
+    verb.usesCluster === false
+      ? await resolveToolPaths({ exec, signal: controller.signal })
+      : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
   const getKube = lazyKube(context);
   const platform: PlatformDeps = { exec, kube: getKube, tools, context, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
   const certs = createCertStore(defaultCertDir());

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createExec } from "../../core/exec.js";
 import { LabError } from "../../core/errors.js";
-import { ensureTools, type EnsureToolsOptions } from "../../cluster/tools/ensure-tools.js";
+import { ensureTools, resolveToolPaths, type EnsureToolsOptions } from "../../cluster/tools/ensure-tools.js";
 import type { DownloadProgress } from "../../cluster/tools/progress-format.js";
 import { TOOL_NAMES, toolArtifact } from "../../cluster/tools/tool-pins.js";
 import { closedPortUrl, startFixtureServer, type FixtureServer } from "./helpers/fixture-server.js";
@@ -152,5 +152,15 @@ describe("ensureTools with tools on PATH", () => {
     const result = await ensureTools(optionsFor(server.baseUrl, { pathEnv: `${old}:${pinned}` }));
 
     expect(result.kind).toBe(join(pinned, "kind"));
+  });
+});
+
+describe("resolveToolPaths (Docker-only labs)", () => {
+  it("names where the tools would be without downloading anything", async () => {
+    const paths = await resolveToolPaths(optionsFor(server.baseUrl));
+    expect(server.requests.length).toBe(0);
+    expect(paths.kind).toBe(cached("kind-v0.22.0", "kind"));
+    expect(paths.istioDir).toBe(cached("istio-1.17.8"));
+    expect(await listFiles(cacheDir)).toEqual([]);
   });
 });
