@@ -38,8 +38,9 @@ export async function runTaskGroup(title: string, subtasks: readonly SubtaskSpec
     [
       {
         title,
-        task: async (_ctx: unknown, parent) => {
-          const group = parent.newListr(
+        // Returned, not run: the parent's renderer draws the subtasks (a second renderer would fight it for the screen).
+        task: (_ctx: unknown, parent) =>
+          parent.newListr(
             subtasks.map((spec) => ({
               title: spec.title,
               task: async (_sub: unknown, task) => {
@@ -51,14 +52,7 @@ export async function runTaskGroup(title: string, subtasks: readonly SubtaskSpec
               },
             })),
             { exitOnError },
-          );
-          try {
-            await group.run();
-          } catch (error) {
-            // The subtask already shows the whole message; the group line gets its first line only.
-            throw new GroupError(error);
-          }
-        },
+          ),
       },
     ],
     {
@@ -71,23 +65,5 @@ export async function runTaskGroup(title: string, subtasks: readonly SubtaskSpec
       collectErrors: false,
     },
   );
-  try {
-    await list.run();
-  } catch (error) {
-    throw error instanceof GroupError ? error.original : error;
-  }
-}
-
-// A failed group: a one-line message for the parent task, the subtask's error kept for the caller.
-class GroupError extends Error {
-  readonly original: unknown;
-  constructor(original: unknown) {
-    super(firstLine(original));
-    this.original = original;
-  }
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
+  await list.run();
 }

@@ -8,7 +8,7 @@ import type { ActionResult, LabFailure, StepResult } from "./lab-result.js";
 import { selfTestChecks, statusOfChecks } from "./lab-status.js";
 import { runTaskGroup, type RenderView, type SubtaskSpec, type TaskHandle } from "./listr-group.js";
 import { routeLogToTasks } from "./task-log.js";
-import { actionFailure, checkFailure, formatFailure, weakCheckFailure } from "./run-failure.js";
+import { actionFailure, checkFailure, weakCheckFailure } from "./run-failure.js";
 
 export interface StepRunInput {
   step: Step;
@@ -51,9 +51,10 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
     log.attach(task);
     if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
   };
+  // The task line says what failed; expected/seen/command are printed once, in the lab's outcome.
   const fail = (failure: LabFailure): never => {
     out.failure = failure;
-    throw new Error(formatFailure(failure));
+    throw new Error(failure.message);
   };
   const check = async (target: Check, options: RunCheckOptions): Promise<CheckOutcome> => {
     let outcome: CheckOutcome;

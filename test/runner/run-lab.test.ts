@@ -9,6 +9,7 @@ import { startCatalogServer, type CatalogServer } from "./helpers/catalog-server
 import { createTestContext, type TestContext } from "./helpers/fake-edges.js";
 import { failingLab, itemsCheck, passingLab } from "./helpers/fake-labs.js";
 import { createStepExecutor } from "../../engine/execute/create-step-executor.js";
+import { formatLabOutcome } from "../../engine/report/format-lab.js";
 
 let server: CatalogServer;
 let t: TestContext;
@@ -75,8 +76,11 @@ describe("runLab", () => {
     expect(result.failure!.command).toContain(`127.0.0.1:${server.port}/items`);
     expect(t.kube.execs.some((e) => e.endsWith("never"))).toBe(false);
     expect(t.kube.execs.at(-1)).toBe("lab-ns/catalog-pod/catalog: cleanup fake-fail");
-    // The renderer shows the failure with the same three parts.
-    expect(run.read()).toContain("expected: HTTP 201");
+    // The task line names the failed check; the lab's outcome (printed once, after the run) has the three parts.
+    expect(run.read()).toContain('"error":"check failed: answers 201 & <created>"');
+    const outcome = formatLabOutcome(result);
+    expect(outcome).toContain("expected: HTTP 201");
+    expect(outcome).toContain(`see it yourself: ${result.failure!.command}`);
 
     expect(result.diagnosticsDir).toBe(join(t.dir, "diagnostics", "fake-fail"));
     const files = readdirSync(result.diagnosticsDir!);
