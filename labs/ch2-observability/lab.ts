@@ -1,8 +1,7 @@
 import { ADDON_SERVICES, type AddonService } from "../../addons/addon-services.js";
 import type { HttpCheck, LabDefinition } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
-import { OUTFITTERS_GATEWAY, anyHostRequest } from "../shared/outfitters-setup.js";
-import { FIRST_ITEM, NS, catalogV1, webapp } from "../shared/traffic.js";
+import { CATALOG_THROUGH_GATEWAY, outfittersUnderLoad } from "../shared/outfitters-setup.js";
+import { NS, catalogV1, webapp } from "../shared/traffic.js";
 
 const TRAFFIC_ID = "observability";
 
@@ -54,14 +53,9 @@ export const ch2Observability: LabDefinition = {
     {
       title: "Send steady traffic through the gateway to webapp and catalog",
       why: "Every sidecar reports istio_requests_total; Prometheus scrapes it every 15 s and Kiali draws its graph from those metrics.",
-      actions: [
-        ...deployApp("catalog.yaml", catalogV1),
-        ...deployApp("webapp.yaml", webapp),
-        applyLabFile(OUTFITTERS_GATEWAY),
-        { kind: "traffic", mode: "start", id: TRAFFIC_ID, request: anyHostRequest(), intervalMs: 500 },
-      ],
+      actions: outfittersUnderLoad(TRAFFIC_ID),
       checks: [
-        { kind: "http", title: "GET /api/catalog through the gateway returns the catalog", request: anyHostRequest(), expect: { status: 200, body: [FIRST_ITEM] } },
+        CATALOG_THROUGH_GATEWAY,
         {
           kind: "http",
           title: "Prometheus has istio_requests_total from webapp to catalog",

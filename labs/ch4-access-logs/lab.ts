@@ -1,7 +1,6 @@
 import type { LabDefinition, LogsCheck, Matcher, WorkloadRef } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
-import { OUTFITTERS_GATEWAY, anyHostRequest } from "../shared/outfitters-setup.js";
-import { FIRST_ITEM, NS, catalogV1, webapp } from "../shared/traffic.js";
+import { CATALOG_THROUGH_GATEWAY, outfittersUnderLoad } from "../shared/outfitters-setup.js";
+import { NS, catalogV1, webapp } from "../shared/traffic.js";
 
 const TRAFFIC_ID = "gateway-requests";
 const ingressGateway: WorkloadRef = { namespace: "istio-system", deployment: "istio-ingressgateway" };
@@ -28,14 +27,9 @@ export const ch4AccessLogs: LabDefinition = {
     {
       title: "Deploy webapp and catalog behind outfitters-gateway and keep requests flowing",
       why: "The study environment logs every request mesh-wide (accessLogFile /dev/stdout), so the gateway writes a line per request.",
-      actions: [
-        ...deployApp("catalog.yaml", catalogV1),
-        ...deployApp("webapp.yaml", webapp),
-        applyLabFile(OUTFITTERS_GATEWAY),
-        { kind: "traffic", mode: "start", id: TRAFFIC_ID, request: anyHostRequest(), intervalMs: 500 },
-      ],
+      actions: outfittersUnderLoad(TRAFFIC_ID),
       checks: [
-        { kind: "http", title: "GET /api/catalog through the gateway returns the catalog", request: anyHostRequest(), expect: { status: 200, body: [FIRST_ITEM] } },
+        CATALOG_THROUGH_GATEWAY,
         gatewayLog("the gateway's log has the request line with status 200 (mesh-wide access logs)", [REQUEST_LINE]),
       ],
       mustFailFirst: true,

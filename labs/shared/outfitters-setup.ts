@@ -1,4 +1,4 @@
-import type { HttpRequestSpec, Step } from "../../engine/lab-types.js";
+import type { Action, HttpCheck, HttpRequestSpec, Step } from "../../engine/lab-types.js";
 import { applyLabFile, deployApp } from "./app-actions.js";
 import { gatewayRoutesTo } from "./in-mesh-checks.js";
 import { FIRST_ITEM, HTTP_PORT, IS_V2, catalogV1, catalogV2, webapp } from "./traffic.js";
@@ -33,3 +33,20 @@ export function outfittersStep(withV2: boolean): Step {
     mustFailFirst: true,
   };
 }
+
+// catalog and webapp behind outfitters-gateway with steady requests flowing (for metrics and access logs).
+export function outfittersUnderLoad(trafficId: string): Action[] {
+  return [
+    ...deployApp("catalog.yaml", catalogV1),
+    ...deployApp("webapp.yaml", webapp),
+    applyLabFile(OUTFITTERS_GATEWAY),
+    { kind: "traffic", mode: "start", id: trafficId, request: anyHostRequest(), intervalMs: 500 },
+  ];
+}
+
+export const CATALOG_THROUGH_GATEWAY: HttpCheck = {
+  kind: "http",
+  title: "GET /api/catalog through the gateway returns the catalog",
+  request: anyHostRequest(),
+  expect: { status: 200, body: [FIRST_ITEM] },
+};
