@@ -2,15 +2,12 @@
 // without a cluster; the runner turns them into listr2 tasks at the edge.
 
 import type { ObjectRef } from "../core/kube.js";
+import type { WorkloadRef } from "../core/workloads/workload-ref.js";
 
 /** What a lab needs before it can run. */
 export type Requirement = "cluster" | "flagger" | "docker";
 
-/** A Deployment whose pods a check or the diagnostics look at. */
-export interface WorkloadRef {
-  namespace: string;
-  deployment: string;
-}
+export type { WorkloadRef } from "../core/workloads/workload-ref.js";
 
 // ---------------------------------------------------------------- matchers
 

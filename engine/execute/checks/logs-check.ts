@@ -6,7 +6,7 @@ import type { LogsCheck } from "../../lab-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { filterLinesSince } from "../../checks/log-lines.js";
 import type { Evaluation } from "../poll.js";
-import { listWorkloadPods } from "../workload-pods.js";
+import { listWorkloadPods } from "../../../core/workloads/workload-pods.js";
 
 const SEEN_LINES = 8;
 
