@@ -28,7 +28,7 @@ export function weightPoints(timeline: readonly ObservedState[] | undefined): We
   });
 }
 
-// The canary weight over time as a step line, failed analysis checks as red marks, then the states as a table.
+// The canary weight over time as a step line, each new failed analysis check as a red mark, then the states as a table.
 export function renderCanaryChart(outcome: CheckOutcome): string {
   const points = weightPoints(outcome.timeline);
   if (points.length === 0) return "";
@@ -45,7 +45,7 @@ export function renderCanaryChart(outcome: CheckOutcome): string {
     svgText(RIGHT, BOTTOM + 16, formatDuration(end), "label", "end"),
     `<path d="${path}" class="weight-line"/>`,
     ...points.map((p) => `<circle cx="${num(x(p.atMs))}" cy="${num(y(p.weight))}" r="3" class="${/fail/i.test(p.phase) ? "dot-bad" : "dot-ok"}" data-weight="${p.weight}" data-phase="${escapeHtml(p.phase)}"/>`),
-    ...points.filter((p) => (p.failedChecks ?? 0) > 0).map((p) => svgText(x(p.atMs), y(p.weight) - 6, `✗${p.failedChecks}`, "label bad", "middle")),
+    ...points.filter((p, i) => (p.failedChecks ?? 0) > (points[i - 1]?.failedChecks ?? 0)).map((p) => svgText(x(p.atMs), y(p.weight) - 6, `✗${p.failedChecks}`, "label bad", "middle")),
   ];
   const chart = svgFrame(WIDTH, BOTTOM + 22, `${outcome.title}: canary weight over time`, { chart: "canary", states: points.length }, body);
   return chart + renderStateTable(points);

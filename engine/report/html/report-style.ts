@@ -15,7 +15,7 @@ dl{display:grid;grid-template-columns:110px 1fr;gap:2px 8px;margin:4px 0}dt{colo
 pre{margin:0;white-space:pre-wrap;word-break:break-word;font-size:12px}code{font-size:12px;background:var(--bg);padding:1px 4px;border-radius:4px;word-break:break-all}
 .ck{border-top:1px dashed var(--line);padding:6px 0}.ck>p{margin:0}.ck i{color:var(--muted);font-style:normal}.ck.failed .title{color:var(--bad);font-weight:600}
 .timeline td:first-child{width:38%}.timeline .d1 td:first-child{padding-left:22px;color:var(--muted)}.track{position:relative;width:40%;min-width:160px}
-.track span{position:absolute;top:5px;height:10px;min-width:2px;border-radius:2px;background:var(--ok)}.failed .track span{background:var(--bad)}.incomplete .track span,.unknown .track span{background:var(--warn)}
+.track span{position:absolute;top:5px;height:10px;min-width:2px;border-radius:2px;background:var(--ok)}tr.failed .track span{background:var(--bad)}tr.incomplete .track span,tr.unknown .track span{background:var(--warn)}
 .d1 .track span{opacity:.6}
 .chart{display:block;margin:6px 0;max-width:100%;height:auto}.chart text{font-size:11px;fill:#1f2328}.chart .bad{fill:var(--bad)}
 .bar-hits{fill:#8250df}.bar-others{fill:#54aeff}.bar-errors{fill:#cf222e}.band{fill:var(--ok);fill-opacity:.25;stroke:var(--ok)}

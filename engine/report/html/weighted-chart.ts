@@ -22,7 +22,9 @@ export function renderWeightedChart(outcome: CheckOutcome): string {
     svgRect(x(low), 46, x(high) - x(low), 12, "band", ` data-low="${low}" data-high="${high}"`),
     svgLine(x(hits), 18, x(hits), 62, inside ? "mark-ok" : "mark-bad"),
     ...(Number.isFinite(expectedShare) ? [svgLine(x(expectedShare * n), 42, x(expectedShare * n), 62, "mark-expected")] : []),
-    svgText(LEFT, 78, `accepted ${low}..${high} ${hitLabel}; expected ${Number.isFinite(expectedShare) ? num(expectedShare * n) : "?"}; seen ${hits} (${inside ? "inside" : "outside"} the band)`, "label"),
+    svgText(x(0), 70, "0", "label"),
+    svgText(x(n), 70, String(n), "label", "end"),
+    svgText(LEFT, 88, `accepted ${low}..${high} ${hitLabel}; expected ${Number.isFinite(expectedShare) ? num(expectedShare * n) : "?"}; seen ${hits} (${inside ? "inside" : "outside"} the band)`, "label"),
   ];
-  return svgFrame(WIDTH, 86, `${outcome.title}: ${hits} of ${n} ${hitLabel}, band ${low}..${high}`, { chart: "weighted", n, low, high, hits }, body);
+  return svgFrame(WIDTH, 96, `${outcome.title}: ${hits} of ${n} ${hitLabel}, band ${low}..${high}`, { chart: "weighted", n, low, high, hits }, body);
 }
