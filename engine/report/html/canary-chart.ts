@@ -44,7 +44,10 @@ export function renderCanaryChart(outcome: CheckOutcome): string {
     svgText(LEFT - 4, BOTTOM, "0%", "label", "end"),
     svgText(RIGHT, BOTTOM + 16, formatDuration(end), "label", "end"),
     `<path d="${path}" class="weight-line"/>`,
-    ...points.map((p) => `<circle cx="${num(x(p.atMs))}" cy="${num(y(p.weight))}" r="3" class="${/fail/i.test(p.phase) ? "dot-bad" : "dot-ok"}" data-weight="${p.weight}" data-phase="${escapeHtml(p.phase)}"/>`),
+    ...points.map(
+      (p) =>
+        `<circle cx="${num(x(p.atMs))}" cy="${num(y(p.weight))}" r="3" class="${/fail/i.test(p.phase) ? "dot-bad" : "dot-ok"}" data-weight="${p.weight}" data-phase="${escapeHtml(p.phase)}"><title>${escapeHtml(`${p.phase} ${p.weight}% at ${formatDuration(p.atMs)}`)}</title></circle>`,
+    ),
     ...points.filter((p, i) => (p.failedChecks ?? 0) > (points[i - 1]?.failedChecks ?? 0)).map((p) => svgText(x(p.atMs), y(p.weight) - 6, `✗${p.failedChecks}`, "label bad", "middle")),
   ];
   const chart = svgFrame(WIDTH, BOTTOM + 22, `${outcome.title}: canary weight over time`, { chart: "canary", states: points.length }, body);

@@ -24,14 +24,14 @@ export function mirrorCounts(checks: readonly CheckOutcome[]): MirrorCounts | un
 export function renderMirrorChart(checks: readonly CheckOutcome[]): string {
   const counts = mirrorCounts(checks);
   if (counts === undefined) return "";
-  const x = scale(Math.max(counts.served, counts.copied, 1), 150, 540);
+  const x = scale(Math.max(counts.served, counts.copied, 1), 190, 520);
   const body = [
-    svgText(4, 22, "served by primary", "label"),
-    svgRect(150, 10, x(counts.served) - 150, 16, "bar-others", ` data-count="${counts.served}"`),
-    svgText(x(counts.served) + 4, 22, `${counts.served} (${counts.servedTitle})`, "label"),
-    svgText(4, 50, "copies at mirror", "label"),
-    svgRect(150, 38, x(counts.copied) - 150, 16, "bar-hits", ` data-count="${counts.copied}"`),
-    svgText(x(counts.copied) + 4, 50, `${counts.copied} (${counts.copiedTitle})`, "label"),
+    svgText(4, 22, "responses users got", "label"),
+    svgRect(190, 10, x(counts.served) - 190, 16, "bar-others", ` data-count="${counts.served}"`),
+    svgText(x(counts.served) + 4, 22, String(counts.served), "label"),
+    svgText(4, 50, "copies the mirror logged", "label"),
+    svgRect(190, 38, x(counts.copied) - 190, 16, "bar-hits", ` data-count="${counts.copied}"`),
+    svgText(x(counts.copied) + 4, 50, String(counts.copied), "label"),
   ];
-  return svgFrame(560, 62, `mirror: ${counts.served} served by the primary, ${counts.copied} copies seen at the mirror`, { chart: "mirror", served: counts.served, copied: counts.copied }, body);
+  return svgFrame(560, 62, `mirror: ${counts.served} responses (${counts.servedTitle}), ${counts.copied} copies (${counts.copiedTitle})`, { chart: "mirror", served: counts.served, copied: counts.copied }, body);
 }

@@ -2,7 +2,7 @@ import type { CheckOutcome } from "../../check-outcome.js";
 import { num, scale, svgFrame, svgLine, svgRect, svgText } from "./svg-parts.js";
 import { readWeightedFigures, type WeightedFigures } from "./weighted-figures.js";
 
-const COLUMN = 170;
+const COLUMN = 230;
 const TOP = 24;
 const BOTTOM = 150;
 
@@ -41,7 +41,7 @@ export function renderShareChart(columns: readonly ShareColumn[]): string {
       `<circle cx="${num(center)}" cy="${num(y(share))}" r="5" class="${inside ? "dot-ok" : "dot-bad"}" data-share="${num(100 * share)}"/>`,
       svgText(center + 24, y(share) + 4, `${num(100 * share)}%`, "label"),
       svgText(center, BOTTOM + 16, `${num((100 * f.low) / f.n)}%..${num((100 * f.high) / f.n)}% accepted`, "label", "middle"),
-      svgText(center, BOTTOM + 32, title.length > 30 ? `${title.slice(0, 29)}…` : title, "label", "middle"),
+      svgText(center, BOTTOM + 32, title.length > 38 ? `${title.slice(0, 37)}…` : title, "label", "middle"),
     );
   });
   return svgFrame(width, BOTTOM + 40, `share of ${label}, check by check, with the accepted bounds`, { chart: "shares", label }, body);
