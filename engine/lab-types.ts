@@ -113,6 +113,8 @@ interface CheckBase {
   mustFailFirst?: boolean;
   /** Skip (never pass) when the cluster has no route to the internet. */
   needsEgress?: boolean;
+  /** A mirror lab's check: which side it counts (responses served, copies received), for the report's chart. */
+  mirrorSide?: "served" | "copied";
 }
 
 export interface HttpCheck extends CheckBase {
@@ -185,6 +187,8 @@ export interface SequenceCheck extends CheckBase {
   expected: string[];
   /** States that end the watch with a failure as soon as they are seen. */
   failOn?: string[];
+  /** Fields recorded beside each state for the report (name -> path), e.g. Flagger's failed-check count. */
+  notes?: Record<string, string>;
 }
 
 /** An istioctl command whose output (stdout then stderr) must match, e.g. `analyze -n istioinaction -o log`. */

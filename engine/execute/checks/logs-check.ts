@@ -28,6 +28,8 @@ export function prepareLogsCheck(check: LogsCheck, ctx: LabContext, since: Date)
     const text = lines.join("\n");
     const reasons = check.expect.map((matcher) => evaluateMatcher(matcher, text, "log")).filter((reason) => reason !== undefined);
     const tail = lines.length === 0 ? "(no log lines since the step started)" : `${lines.length} line(s), last:\n${lines.slice(-SEEN_LINES).join("\n")}`;
-    return { ok: reasons.length === 0, seen: reasons.length === 0 ? tail : `${reasons.join("; ")}\n${tail}` };
+    const matching = lines.filter((line) => check.expect.every((matcher) => matcher.op === "count" || evaluateMatcher(matcher, line, "log") === undefined)).length;
+    const details = { lines: lines.length, matchingLines: matching };
+    return { ok: reasons.length === 0, seen: reasons.length === 0 ? tail : `${reasons.join("; ")}\n${tail}`, details };
   };
 }
