@@ -9,6 +9,8 @@ export interface Evaluation {
   /** What was observed (trimmed), with the reason when it does not match. */
   seen: string;
   details?: Record<string, string | number>;
+  /** No further attempt may change the verdict (a weighted check that spent its attempts). */
+  final?: boolean;
 }
 
 /** How long and how often to poll, and the clock and signal to do it with. */
@@ -46,7 +48,7 @@ export async function pollUntil(evaluate: (info: AttemptInfo) => Promise<Evaluat
     options.signal.throwIfAborted();
     attempts += 1;
     last = await evaluateSafely(evaluate, { attempt: attempts, remainingMs: Math.max(0, deadline - options.now()) }, options.signal);
-    const done = last.ok || options.singleAttempt === true || options.now() >= deadline;
+    const done = last.ok || last.final === true || options.singleAttempt === true || options.now() >= deadline;
     if (done) return { ...last, attempts, durationMs: options.now() - startedAt };
     options.onRetry?.(attempts, last.seen);
     await options.sleep(Math.min(options.intervalMs, Math.max(0, deadline - options.now())), options.signal);
