@@ -65,10 +65,12 @@ Checks the machine before \`up\`: Docker engine reachable and its version, ports
 held by our cluster), disk space, Node version, the kernel modules Istio 1.17's iptables needs (Linux),
 and the kind v0.22 + Docker 27 IPv6 network problem. Each check: ok / warn / fail with a one-line fix.
 Exits 3 when any check fails.`,
-  all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--self-test] [--report <dir>] [--fast]
+  all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--shard K/N] [--self-test] [--report <dir>] [--fast]
 
 Runs every built lab in registry order, resetting between labs, continuing past failures, and prints a
-total. Exits 1 if any lab failed. --report writes JUnit XML, a JSON summary and diagnostics.`,
+total. Exits 1 if any lab failed. --report writes JUnit XML, a JSON summary and diagnostics.
+--shard K/N runs only the K-th of N shards balanced by the labs' stated durations (one runner and
+cluster per shard); with --dry-run it prints every shard's labs and minutes first.`,
 };
 
 // The help for the whole command or one verb (a lab id gets the lab-run help).

@@ -22,6 +22,8 @@ export interface CliArgs {
   context: string | undefined;
   only: string[];
   skip: string[];
+  /** `all --shard K/N`: run only the K-th of N duration-balanced shards. */
+  shard: string | undefined;
 }
 
 const OPTIONS = {
@@ -39,6 +41,7 @@ const OPTIONS = {
   context: { type: "string" },
   only: { type: "string", multiple: true },
   skip: { type: "string", multiple: true },
+  shard: { type: "string" },
 } as const;
 
 function splitIds(values: string[] | undefined): string[] {
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     context: values.context,
     only: splitIds(values.only),
     skip: splitIds(values.skip),
+    shard: values.shard,
   };
 }
 

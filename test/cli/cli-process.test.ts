@@ -74,6 +74,18 @@ describe("the lab CLI as a process", () => {
     expect(lab("ch5-mirror", "--help").stdout).toContain("<lab-id>");
   });
 
+  it("`all --shard 2/4 --dry-run` prints every shard's labs and minutes, then only shard 2's plans", () => {
+    const { status, stdout } = lab("all", "--shard", "2/4", "--dry-run");
+    expect(status).toBe(0);
+    const shardLines = stdout.split("\n").filter((line) => line.startsWith("Shard "));
+    expect(shardLines).toHaveLength(4);
+    expect(shardLines[1]).toMatch(/^Shard 2\/4: \d+ labs, ~\d+ min of labs: /);
+    const shardTwo = (shardLines[1] ?? "").split(": ").at(-1)?.split(", ") ?? [];
+    const planned = stdout.split("\n").filter((line) => / — .+\(book .+, ~\d+ min/.test(line)).map((line) => line.split(" — ")[0]);
+    expect(planned).toEqual(shardTwo);
+    expect(lab("all", "--shard", "5/4", "--dry-run").status).toBe(2);
+  });
+
   it("an unknown flag is a usage error (exit 2)", () => {
     const { status, stderr } = lab("list", "--colour");
     expect(status).toBe(2);
