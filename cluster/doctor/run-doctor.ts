@@ -22,19 +22,25 @@ async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
 }
 
-// Every doctor check, in the order a person fixes them.
+// Every doctor check, in the order a person fixes them; the independent ones run at the same time.
 export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
-  const docker = await checkDocker(exec);
+  const [docker, disk, modules, builtin] = await Promise.all([
+    checkDocker(exec),
+    checkDisk(cacheDir()),
+    readOptional("/proc/modules"),
+    readOptional(`/lib/modules/${release()}/modules.builtin`),
+  ]);
   const reachable = docker.serverVersion !== undefined;
-  const held = reachable ? await portsHeldByCluster(exec) : new Set<number>();
-  const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
-  const builtin = (await readOptional(`/lib/modules/${release()}/modules.builtin`)) ?? "";
+  const [held, kindNetwork] = await Promise.all([
+    reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
+    reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true }).then((result) => result.exitCode === 0) : Promise.resolve(false),
+  ]);
   return [
     docker.result,
     await checkPorts(held),
-    await checkDisk(cacheDir()),
+    disk,
     checkNodeVersion(),
-    checkKernelModules(process.platform, await readOptional("/proc/modules"), builtin),
+    checkKernelModules(process.platform, modules, builtin ?? ""),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
   ];
 }

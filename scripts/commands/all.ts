@@ -1,16 +1,12 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { LABS } from "../../labs/registry.js";
-import { formatSummary } from "../../engine/report/summary.js";
-import { runAll, selectLabs } from "../../engine/runner/run-all.js";
+import { selectLabs } from "../../engine/runner/select-labs.js";
 import { formatShard, parseShard, splitIntoShards } from "../../engine/runner/shard-labs.js";
 import { labMinutes } from "../../engine/runner/lab-minutes.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
-import { formatLabOutcome } from "../../engine/report/format-lab.js";
-import { labDeps, labRunOptions, needsCluster, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
-import { openSession } from "./session.js";
-import { printLabPlan } from "./run-lab.js";
+import { printLabPlan } from "./print-lab-plan.js";
 
 // `lab all`: every lab in registry order, reset before each cluster lab (Docker-only labs leave the cluster
 // alone), on past failures, a total at the end.
@@ -27,23 +23,7 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
     io.out("No labs in this shard (more shards than labs).");
     return ExitCode.OK;
   }
-  const session = await openSession(args, io, { name: "all", destructive: false, usesCluster: labs.some(needsCluster) });
-  try {
-    await prepareCluster(session, io, labs);
-    const results = await runAll(LABS, labDeps(session), {
-      ...labRunOptions(args, io),
-      only: labs.map((lab) => lab.id),
-      reset: async (lab) => {
-        if (needsCluster(lab)) await resetToBaseline(session, io);
-      },
-      onLabDone: (result) => io.out(formatLabOutcome(result)),
-    });
-    io.out("\n" + formatSummary(results));
-    await writeReports(results, args.report, io);
-    return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
-  } finally {
-    session.close();
-  }
+  return (await import("./run-all-labs.js")).runAllLabs(labs, args, io);
 }
 
 // The selected labs, or with --shard K/N only the K-th shard's; --dry-run first prints every shard's labs and time.
