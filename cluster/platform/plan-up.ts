@@ -7,6 +7,7 @@ import { istioStep } from "./istio-step.js";
 import { kindClusterStep } from "./kind-cluster-step.js";
 import { kindNetworkStep } from "./kind-network-step.js";
 import { labNamespaceStep } from "./lab-namespace-step.js";
+import { parallelSteps } from "./parallel-steps.js";
 import type { PlanDisplay, PlatformStep } from "./platform-types.js";
 
 export interface PlanUpOptions {
@@ -23,15 +24,15 @@ export function planDisplay(options: { context?: string; workDir?: string }): Pl
   return { context: options.context ?? KIND_CONTEXT, workDir: options.workDir ?? cacheDir() };
 }
 
-// The platform baseline, in order: network, cluster, Istio, addons, Flagger, lab namespace, baseline snapshot.
+// The platform baseline, in order: network, cluster, Istio, then addons and Flagger together, lab namespace, baseline snapshot.
 export function planUp(options: PlanUpOptions = {}): PlatformStep[] {
   const display = planDisplay(options);
   return [
     kindNetworkStep(),
     kindClusterStep(display, options.recreate ?? false),
     istioStep(display, "up"),
-    addonsStep(display),
-    flaggerStep(display),
+    // Both need only Istio: the addons' readiness wait and Flagger's `helm --wait` overlap.
+    parallelSteps("addons-and-flagger", "In parallel: the addons and Flagger (both need only Istio)", [addonsStep(display), flaggerStep(display)]),
     labNamespaceStep(display),
     baselineStep(display),
   ];
