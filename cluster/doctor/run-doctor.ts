@@ -9,6 +9,9 @@ import { checkDisk, checkNodeVersion } from "./check-host.js";
 import { checkKernelModules } from "./check-kernel-modules.js";
 import { checkKindNetwork } from "./check-kind-network.js";
 import { checkPorts } from "./check-ports.js";
+import { checkMirrors } from "./check-mirrors.js";
+import { readMirrorStates } from "../mirror/mirror-state.js";
+import { mirrorsEnabled } from "../mirror/registry-mirrors.js";
 import type { DoctorResult } from "./doctor-types.js";
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -31,9 +34,11 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     readOptional(`/lib/modules/${release()}/modules.builtin`),
   ]);
   const reachable = docker.serverVersion !== undefined;
-  const [held, kindNetwork] = await Promise.all([
+  const mirrors = mirrorsEnabled(process.env);
+  const [held, kindNetwork, mirrorStates] = await Promise.all([
     reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
     reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true }).then((result) => result.exitCode === 0) : Promise.resolve(false),
+    reachable && mirrors ? readMirrorStates(exec) : Promise.resolve(undefined),
   ]);
   return [
     docker.result,
@@ -42,6 +47,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     checkNodeVersion(),
     checkKernelModules(process.platform, modules, builtin ?? ""),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
+    checkMirrors(mirrorStates, mirrors),
   ];
 }
 
