@@ -36,7 +36,9 @@ export function runMirrorArgs(mirror: RegistryMirror, network = "kind"): string[
   ];
 }
 
-// The kind config's containerdConfigPatches entry: each registry tries its mirror first, then itself.
+// The kind config's containerdConfigPatches entry: each registry tries its mirror first, then itself. This is
+// the CRI `registry.mirrors` form, deprecated since kind v0.20 but read by the containerd 1.x of the pinned
+// v0.22 node image; moving to containerd 2 means `config_path` and hosts.toml files instead.
 export function containerdMirrorPatch(mirrors: readonly RegistryMirror[] = REGISTRY_MIRRORS): string {
   return mirrors
     .map((mirror) => [
