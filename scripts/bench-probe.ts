@@ -1,10 +1,8 @@
-// Bench: the same `requests` GETs to one 127.0.0.1 server, done by the Node probe (sequential, and at the
+// Bench: the same `requests` GETs to one 127.0.0.1 server (its own process), done by the Node probe (sequential, and at the
 // weighted checks' concurrency), by one keep-alive `curl` given every URL, and by the seed's loop of one
 // `curl` process per request. Rounds are interleaved; ratios are per round. Called from scripts/bench.ts.
 
-import { execFile } from "node:child_process";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -24,15 +22,29 @@ export interface ProbeBench {
   results: InterleavedResult[];
 }
 
+// The catalog server in a process of its own, so the probe and curl face the same server and neither shares its event loop.
+async function startServerProcess(): Promise<{ port: number; child: ChildProcess }> {
+  const source = `
+    const { createServer } = require("node:http");
+    const body = ${JSON.stringify(CATALOG)};
+    const server = createServer((request, response) => {
+      response.statusCode = request.headers.host === ${JSON.stringify(HOST)} ? 200 : 404;
+      response.setHeader("content-type", "application/json");
+      response.end(response.statusCode === 200 ? body : "");
+    });
+    server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));`;
+  const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("error", reject);
+    child.stdout?.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+  });
+  return { port, child };
+}
+
 // Times each way of sending `requests` requests over `rounds` interleaved rounds.
 export async function benchProbeVsCurl(requests = 200, rounds = 7): Promise<ProbeBench> {
-  const server = createServer((request, response) => {
-    response.statusCode = request.headers.host === HOST ? 200 : 404;
-    response.setHeader("content-type", "application/json");
-    response.end(response.statusCode === 200 ? CATALOG : "");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  const server = await startServerProcess();
+  const port = server.port;
   const url = `http://127.0.0.1:${port}/api/catalog`;
   const probe = createNodeProbe({ certs: createCertStore(join(tmpdir(), "istio-lab-bench-certs")) });
   const run = promisify(execFile);
@@ -73,6 +85,6 @@ export async function benchProbeVsCurl(requests = 200, rounds = 7): Promise<Prob
     return { requests, curlKeepAliveMs: baselineMs, results };
   } finally {
     probe.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.child.kill();
   }
 }
