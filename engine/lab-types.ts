@@ -139,8 +139,10 @@ export interface WeightedCheck extends CheckBase {
   hit: Matcher;
   hitLabel: string;
   expectedShare: number;
-  /** The nearest wrong configurations, which must be rejected. */
+  /** Named wrong configurations (e.g. no retries); each is at least 5 points away, so the plan rejects them too. */
   wrongShares: number[];
+  /** Samples the check may judge (default 1, after the route gate); the error bounds are spent over them. */
+  attempts?: number;
   /** What every response must be to count at all (e.g. 200 with the catalog); otherwise the sample is not judged. */
   valid?: HttpExpectation;
 }

@@ -9,6 +9,9 @@ import { checkDisk, checkNodeVersion } from "./check-host.js";
 import { checkKernelModules } from "./check-kernel-modules.js";
 import { checkKindNetwork } from "./check-kind-network.js";
 import { checkPorts } from "./check-ports.js";
+import { checkMirrors } from "./check-mirrors.js";
+import { readMirrorStates } from "../mirror/mirror-state.js";
+import { mirrorsEnabled } from "../mirror/registry-mirrors.js";
 import type { DoctorResult } from "./doctor-types.js";
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -22,20 +25,29 @@ async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
 }
 
-// Every doctor check, in the order a person fixes them.
+// Every doctor check, in the order a person fixes them; the independent ones run at the same time.
 export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
-  const docker = await checkDocker(exec);
+  const [docker, disk, modules, builtin] = await Promise.all([
+    checkDocker(exec),
+    checkDisk(cacheDir()),
+    readOptional("/proc/modules"),
+    readOptional(`/lib/modules/${release()}/modules.builtin`),
+  ]);
   const reachable = docker.serverVersion !== undefined;
-  const held = reachable ? await portsHeldByCluster(exec) : new Set<number>();
-  const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
-  const builtin = (await readOptional(`/lib/modules/${release()}/modules.builtin`)) ?? "";
+  const mirrors = mirrorsEnabled(process.env);
+  const [held, kindNetwork, mirrorStates] = await Promise.all([
+    reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
+    reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true }).then((result) => result.exitCode === 0) : Promise.resolve(false),
+    reachable && mirrors ? readMirrorStates(exec) : Promise.resolve(undefined),
+  ]);
   return [
     docker.result,
     await checkPorts(held),
-    await checkDisk(cacheDir()),
+    disk,
     checkNodeVersion(),
-    checkKernelModules(process.platform, await readOptional("/proc/modules"), builtin),
+    checkKernelModules(process.platform, modules, builtin ?? ""),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
+    checkMirrors(mirrorStates, mirrors),
   ];
 }
 

@@ -29,6 +29,8 @@ export interface PlatformStep {
   command: string;
   isDone(deps: PlatformDeps): Promise<boolean>;
   run(deps: PlatformDeps): Promise<void>;
+  /** Independent parts run at the same time (cluster/platform/parallel-steps.ts); progress shows each. */
+  parts?: readonly PlatformStep[];
 }
 
 /** What the plans print in commands (context and folder), so --dry-run shows the real values. */

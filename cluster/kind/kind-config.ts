@@ -59,8 +59,14 @@ export function kindConfig(): KindConfig {
   };
 }
 
+/** Extra settings of the rendered config. */
+export interface KindConfigOptions {
+  /** containerd config (TOML) appended as containerdConfigPatches: the registry mirrors (cluster/mirror). */
+  containerdPatch?: string;
+}
+
 // The same config as YAML with each port's purpose as a comment (written by hand: no yaml import on this path).
-export function renderKindConfigYaml(): string {
+export function renderKindConfigYaml(options: KindConfigOptions = {}): string {
   const config = kindConfig();
   const [node] = config.nodes;
   const ports = HOST_PORT_MAPPINGS.map((m) => `  - containerPort: ${m.containerPort}\n    hostPort: ${m.hostPort}\n    protocol: TCP  # ${m.purpose}`);
@@ -76,6 +82,7 @@ export function renderKindConfigYaml(): string {
     `  image: ${node.image}`,
     `  extraPortMappings:`,
     ...ports,
+    ...(options.containerdPatch === undefined ? [] : ["containerdConfigPatches:", "- |-", ...options.containerdPatch.split("\n").map((line) => `  ${line}`)]),
     "",
   ].join("\n");
 }

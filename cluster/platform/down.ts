@@ -1,6 +1,7 @@
 import { deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand } from "../kind/kind-cluster.js";
 import { KIND_CLUSTER_NAME } from "../kind/kind-config.js";
 import type { PlatformDeps, PlatformStep } from "../install/platform-types.js";
+import { removeMirrorsStep } from "./registry-mirror-step.js";
 
 /** What `down` did. */
 export interface DownResult {
@@ -29,7 +30,7 @@ export function deleteClusterStep(): PlatformStep {
   };
 }
 
-// The steps of `down`, for --dry-run.
-export function planDown(): PlatformStep[] {
-  return [deleteClusterStep()];
+// The steps of `down`, for --dry-run; `--all` removes the image cache too.
+export function planDown(options: { all?: boolean } = {}): PlatformStep[] {
+  return [deleteClusterStep(), ...(options.all === true ? [removeMirrorsStep()] : [])];
 }

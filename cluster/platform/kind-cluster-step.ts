@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { environmentError } from "../../core/errors.js";
 import type { Kube } from "../../core/kube.js";
 import { createClusterArgs, createKindCluster, deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand, wrongMappingsError } from "../kind/kind-cluster.js";
-import { KIND_CLUSTER_NAME, KIND_NODE_CONTAINER, renderKindConfigYaml } from "../kind/kind-config.js";
+import { KIND_CLUSTER_NAME, KIND_NODE_CONTAINER, renderKindConfigYaml, type KindConfigOptions } from "../kind/kind-config.js";
 import { inspectKindNode } from "./kind-node-state.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
@@ -15,7 +15,7 @@ export function kindConfigPath(workDir: string): string {
 }
 
 // The kind cluster: created when absent, started when stopped, refused (or recreated) when its ports are wrong.
-export function kindClusterStep(display: PlanDisplay, recreate: boolean): PlatformStep {
+export function kindClusterStep(display: PlanDisplay, recreate: boolean, configOptions: KindConfigOptions = {}): PlatformStep {
   let recreated = false;
   const create = kindCommand(createClusterArgs(kindConfigPath(display.workDir)));
   return {
@@ -44,7 +44,7 @@ export function kindClusterStep(display: PlanDisplay, recreate: boolean): Platfo
       if (exists) await deleteKindCluster(deps.exec, deps.tools.kind);
       await mkdir(deps.workDir, { recursive: true });
       const configPath = kindConfigPath(deps.workDir);
-      await writeFile(configPath, renderKindConfigYaml(), "utf8");
+      await writeFile(configPath, renderKindConfigYaml(configOptions), "utf8");
       await createKindCluster(deps.exec, deps.tools.kind, configPath);
       recreated = true;
     },

@@ -14,6 +14,8 @@ export interface PlanResetOptions {
   namespaceDeadlineMs?: number;
   context?: string;
   workDir?: string;
+  /** `reset --hard`: start the registry mirrors too (default true). */
+  mirror?: boolean;
 }
 
 // Back to the baseline: lab namespaces recreated empty, leftovers deleted, Istio as installed, then proven equal.

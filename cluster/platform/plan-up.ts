@@ -7,6 +7,9 @@ import { istioStep } from "./istio-step.js";
 import { kindClusterStep } from "./kind-cluster-step.js";
 import { kindNetworkStep } from "./kind-network-step.js";
 import { labNamespaceStep } from "./lab-namespace-step.js";
+import { parallelSteps } from "./parallel-steps.js";
+import { registryMirrorStep } from "./registry-mirror-step.js";
+import { containerdMirrorPatch } from "../mirror/registry-mirrors.js";
 import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 
 export interface PlanUpOptions {
@@ -16,6 +19,8 @@ export interface PlanUpOptions {
   context?: string;
   /** Shown in commands; default cacheDir(). */
   workDir?: string;
+  /** Start the registry mirrors and point the node's containerd at them (default true; ISTIO_LAB_NO_MIRROR=1 opts out). */
+  mirror?: boolean;
 }
 
 // The context and folder the plans print, defaulting to the lab cluster and the cache.
@@ -23,15 +28,18 @@ export function planDisplay(options: { context?: string; workDir?: string }): Pl
   return { context: options.context ?? KIND_CONTEXT, workDir: options.workDir ?? cacheDir() };
 }
 
-// The platform baseline, in order: network, cluster, Istio, addons, Flagger, lab namespace, baseline snapshot.
+// The platform baseline, in order: network, cluster, image cache, Istio, then addons and Flagger together, lab namespace, baseline snapshot.
 export function planUp(options: PlanUpOptions = {}): PlatformStep[] {
   const display = planDisplay(options);
+  const mirror = options.mirror ?? true;
   return [
     kindNetworkStep(),
-    kindClusterStep(display, options.recreate ?? false),
+    kindClusterStep(display, options.recreate ?? false, mirror ? { containerdPatch: containerdMirrorPatch() } : {}),
+    // After the cluster: kind has made the `kind` network; pulls start with Istio.
+    ...(mirror ? [registryMirrorStep()] : []),
     istioStep(display, "up"),
-    addonsStep(display),
-    flaggerStep(display),
+    // Both need only Istio: the addons' readiness wait and Flagger's `helm --wait` overlap.
+    parallelSteps("addons-and-flagger", "In parallel: the addons and Flagger (both need only Istio)", [addonsStep(display), flaggerStep(display)]),
     labNamespaceStep(display),
     baselineStep(display),
   ];

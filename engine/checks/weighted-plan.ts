@@ -1,5 +1,7 @@
 // Sample size and acceptance band of a weighted (statistical) check, from exact binomial tails: a correct
-// cluster fails with probability <= alpha, and every listed wrong share passes with probability <= alpha.
+// cluster fails the whole check with probability <= alpha, and every wrong share passes it with probability
+// <= alpha. With several attempts the error is spent explicitly: each attempt may pass a wrong share with at
+// most alpha / attempts (union bound), and a correct cluster fails only if every attempt fails.
 
 import { binomialTails, probabilityInRange, type BinomialTails } from "./binomial.js";
 import { formatShare } from "./text-snippet.js";
@@ -20,6 +22,18 @@ export interface WeightedPlan extends WeightedBand {
   expectedShare: number;
   wrongShares: number[];
   alpha: number;
+  /** Samples the check may judge; the bounds below hold for all of them together. */
+  attempts: number;
+  /** P(every attempt fails) on a correct cluster: falseFailure^attempts. */
+  checkFalseFailure: number;
+  /** Upper bound on P(some attempt passes) for a wrong share: attempts · wrongAcceptance. */
+  checkWrongAcceptance: number;
+}
+
+/** Alpha for the check as a whole, and how many samples it may judge. */
+export interface WeightedPlanOptions {
+  alpha?: number;
+  attempts?: number;
 }
 
 /** The verdict on an observed hit count. */
@@ -33,20 +47,51 @@ const MAX_N = 200_000;
 // Plans are pure functions of their inputs; close shares take up to a second to plan, so keep them.
 const planCache = new Map<string, WeightedPlan>();
 
-// The smallest n for which some band [low, high] meets both error bounds, and that band.
-export function planWeightedCheck(expectedShare: number, wrongShares: number[], alpha = 1e-6): WeightedPlan {
+// The smallest n for which some band [low, high] meets both error bounds for the whole check, and that band.
+export function planWeightedCheck(expectedShare: number, wrongShares: number[], options: WeightedPlanOptions = {}): WeightedPlan {
+  const { alpha = 1e-6, attempts = 1 } = options;
   validatePlanInput(expectedShare, wrongShares, alpha);
-  const key = `${expectedShare}|${wrongShares.join(",")}|${alpha}`;
+  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`attempts must be a whole number >= 1, got ${attempts}`);
+  const key = `${expectedShare}|${wrongShares.join(",")}|${alpha}|${attempts}`;
   const cached = planCache.get(key);
   if (cached !== undefined) return { ...cached, wrongShares: [...cached.wrongShares] };
-  for (let n = lowerBoundOnN(expectedShare, wrongShares, alpha); n <= MAX_N; n++) {
-    const band = bestBand(binomialTails(n, expectedShare), wrongShares.map((q) => binomialTails(n, q)), alpha);
-    if (band === undefined) continue;
-    const plan = { n, ...band, expectedShare, wrongShares: [...wrongShares], alpha };
-    planCache.set(key, plan);
-    return { ...plan, wrongShares: [...wrongShares] };
+  const bandAt = (n: number) => bestBand(binomialTails(n, expectedShare), wrongShares.map((q) => binomialTails(n, q)), alpha, alpha / attempts);
+  const n = smallestFeasibleN(lowerBoundOnN(expectedShare, wrongShares, alpha / attempts), (candidate) => bandAt(candidate) !== undefined);
+  const band = n === undefined ? undefined : bandAt(n);
+  if (n === undefined || band === undefined) {
+    throw new Error(`no sample size up to ${MAX_N} separates ${formatShare(expectedShare)} from ${wrongShares.map(formatShare).join(", ")} at alpha ${alpha}`);
   }
-  throw new Error(`no sample size up to ${MAX_N} separates ${formatShare(expectedShare)} from ${wrongShares.map(formatShare).join(", ")} at alpha ${alpha}`);
+  const checkFalseFailure = band.falseFailure ** attempts;
+  const plan = { n, ...band, expectedShare, wrongShares: [...wrongShares], alpha, attempts, checkFalseFailure, checkWrongAcceptance: Math.min(1, attempts * band.wrongAcceptance) };
+  planCache.set(key, plan);
+  return { ...plan, wrongShares: [...wrongShares] };
+}
+
+// The shares nearest to `expected` that are at least `separation` away, within 0..1. Acceptance of a band
+// [low, high] is unimodal in the true share, so rejecting these two rejects every share farther away.
+export function nearestWrongShares(expected: number, separation = 0.05): number[] {
+  if (!(separation > 0 && separation < 1)) throw new RangeError(`separation must be within (0, 1), got ${separation}`);
+  const round = (share: number) => Math.round(share * 1e9) / 1e9;
+  return [round(expected - separation), round(expected + separation)].filter((share) => share >= 0 && share <= 1);
+}
+
+// Feasibility grows with n up to lattice effects: gallop to a feasible n, bisect, then step down while the
+// previous n is feasible too, so the result is feasible and n - 1 is not.
+function smallestFeasibleN(start: number, feasible: (n: number) => boolean): number | undefined {
+  let low = Math.max(1, start) - 1;
+  let high = Math.max(1, start);
+  while (!feasible(high)) {
+    if (high >= MAX_N) return undefined;
+    low = high;
+    high = Math.min(MAX_N, high * 2);
+  }
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (feasible(mid)) high = mid;
+    else low = mid;
+  }
+  while (high > 1 && feasible(high - 1)) high -= 1;
+  return high;
 }
 
 // Pass or fail for `hits` of `plan.n` requests, with a reason that names n, the band and the observed share.
@@ -66,15 +111,16 @@ export function judgeWeighted(plan: WeightedPlan, hits: number, hitLabel = "hits
 export function describePlan(plan: WeightedPlan, hitLabel = "hits"): string {
   return (
     `${formatShare(plan.expectedShare)} ${hitLabel}: send ${plan.n} requests, pass if ${plan.low}..${plan.high} are ${hitLabel} ` +
-    `(a correct cluster fails with p=${plan.falseFailure.toExponential(1)}; ` +
-    `${plan.wrongShares.map(formatShare).join(", ")} pass with p<=${plan.wrongAcceptance.toExponential(1)})`
+    `(a correct cluster fails with p=${plan.checkFalseFailure.toExponential(1)}; ` +
+    `${plan.wrongShares.map(formatShare).join(", ")} or farther pass with p<=${plan.checkWrongAcceptance.toExponential(1)}` +
+    `${plan.attempts > 1 ? `, over ${plan.attempts} attempts` : ""})`
   );
 }
 
 // The best band for a given n (see bestBand), or undefined when no band meets both bounds at that n.
 export function chooseBand(n: number, expectedShare: number, wrongShares: number[], alpha = 1e-6): WeightedBand | undefined {
   validatePlanInput(expectedShare, wrongShares, alpha);
-  return bestBand(binomialTails(n, expectedShare), wrongShares.map((q) => binomialTails(n, q)), alpha);
+  return bestBand(binomialTails(n, expectedShare), wrongShares.map((q) => binomialTails(n, q)), alpha, alpha);
 }
 
 // The numbers worth reporting next to the verdict (CheckOutcome.details).
@@ -84,19 +130,20 @@ export function planDetails(plan: WeightedPlan): Record<string, string | number>
     band: `${plan.low}..${plan.high}`,
     expectedShare: plan.expectedShare,
     wrongShares: plan.wrongShares.join(", "),
-    falseFailure: plan.falseFailure.toExponential(2),
-    wrongAcceptance: plan.wrongAcceptance.toExponential(2),
+    attempts: plan.attempts,
+    falseFailure: plan.checkFalseFailure.toExponential(2),
+    wrongAcceptance: plan.checkWrongAcceptance.toExponential(2),
   };
 }
 
 // Among the bands that reject every wrong share, the one least likely to fail a correct cluster (ties: the
 // wider band) — the widest useful band, not a symmetric one, so the false-failure rate is as low as n allows.
-function bestBand(expected: BinomialTails, wrong: BinomialTails[], alpha: number): WeightedBand | undefined {
+function bestBand(expected: BinomialTails, wrong: BinomialTails[], alpha: number, wrongAlpha: number): WeightedBand | undefined {
   const n = expected.n;
   const lowerTail = (low: number) => (low > 0 ? (expected.lower[low - 1] ?? 0) : 0);
   const upperTail = (high: number) => (high < n ? (expected.upper[high + 1] ?? 0) : 0);
   // The largest high (>= low - 1) with every wrong share's acceptance <= alpha; never decreases as low grows.
-  const highestHigh = (low: number) => lastTrue(low, n, (high) => wrong.every((tails) => probabilityInRange(tails, low, high) <= alpha), low - 1);
+  const highestHigh = (low: number) => lastTrue(low, n, (high) => wrong.every((tails) => probabilityInRange(tails, low, high) <= wrongAlpha), low - 1);
   const maxLow = lastTrue(0, n, (low) => lowerTail(low) <= alpha, -1);
   const minHigh = firstTrue(0, n, (high) => upperTail(high) <= alpha, n + 1);
   const minLow = firstTrue(0, Math.max(0, maxLow), (low) => highestHigh(low) >= minHigh, n + 1);

@@ -11,6 +11,8 @@ export interface Evaluation {
   seen: string;
   details?: Record<string, string | number>;
   timeline?: ObservedState[];
+  /** No further attempt may change the verdict (a weighted check that spent its attempts). */
+  final?: boolean;
 }
 
 /** How long and how often to poll, and the clock and signal to do it with. */
@@ -48,7 +50,7 @@ export async function pollUntil(evaluate: (info: AttemptInfo) => Promise<Evaluat
     options.signal.throwIfAborted();
     attempts += 1;
     last = await evaluateSafely(evaluate, { attempt: attempts, remainingMs: Math.max(0, deadline - options.now()) }, options.signal);
-    const done = last.ok || options.singleAttempt === true || options.now() >= deadline;
+    const done = last.ok || last.final === true || options.singleAttempt === true || options.now() >= deadline;
     if (done) return { ...last, attempts, durationMs: options.now() - startedAt };
     options.onRetry?.(attempts, last.seen);
     await options.sleep(Math.min(options.intervalMs, Math.max(0, deadline - options.now())), options.signal);

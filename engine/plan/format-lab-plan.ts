@@ -2,6 +2,7 @@ import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { describeAction, describeCheck, type DescribePaths } from "../execute/describe-action.js";
 import type { Check, LabDefinition, LabOptions, Step } from "../lab-types.js";
 import type { Probe } from "../probes/probe-types.js";
+import { batchActions } from "../runner/action-batches.js";
 
 export interface PlanContext {
   probe: Probe;
@@ -35,7 +36,10 @@ export function formatLabPlan(lab: LabDefinition, options: LabOptions, plan: Pla
   ];
   for (const [index, step] of steps.entries()) {
     lines.push("", `Step ${index + 1}/${steps.length}: ${step.title}`, `  why: ${step.why}`);
-    for (const action of step.actions) lines.push(`  $ ${describeAction(action, plan.tools, plan.paths ?? {})}`);
+    for (const batch of batchActions(step.actions)) {
+      if (batch.parallel) lines.push(`  # the ${batch.actions.length} rollouts below are awaited together`);
+      for (const action of batch.actions) lines.push(`  $ ${describeAction(action, plan.tools, plan.paths ?? {})}`);
+    }
     for (const check of step.checks) lines.push(...formatCheck(step, check, plan));
   }
   if (lab.cleanup?.length) {

@@ -14,6 +14,7 @@ import { resolveTlsOptions } from "./tls-client-options.js";
 import { sendHttpRequest } from "./http-request.js";
 import { exchangeTcp, type TcpTimings } from "./tcp-exchange.js";
 import { equivalentHttp, equivalentTcp } from "./probe-equivalent.js";
+import { PROBE_MAX_SOCKETS } from "./probe-concurrency.js";
 
 export interface NodeProbeOptions {
   certs: CertStore;
@@ -44,9 +45,9 @@ export function createNodeProbe(options: NodeProbeOptions): Probe {
   const address = options.address ?? "127.0.0.1";
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const certDir = options.certDir ?? (isLocalCertStore(options.certs) ? options.certs.dir : defaultCertDir());
-  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 8 });
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: PROBE_MAX_SOCKETS });
   // No TLS session cache: every new connection does a full handshake and sees the certificate.
-  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 8, maxCachedSessions: 0 });
+  const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: PROBE_MAX_SOCKETS, maxCachedSessions: 0 });
 
   return {
     http(spec, signal) {

@@ -1,8 +1,11 @@
-import { describeError, usageError } from "../../core/errors.js";
+import { describeError } from "../../core/errors.js";
+import { selectLabs } from "./select-labs.js";
 import type { LabDefinition } from "../lab-types.js";
 import type { LabResult } from "./lab-result.js";
 import type { RunLabDeps, RunLabOptions } from "./run-options.js";
 import { runLab } from "./run-lab.js";
+
+export { selectLabs };
 
 export interface RunAllOptions extends RunLabOptions {
   /** Run only these lab ids (registry order is kept). */
@@ -13,16 +16,6 @@ export interface RunAllOptions extends RunLabOptions {
   reset: (lab: LabDefinition) => Promise<void>;
   /** Called after each lab (the CLI prints its outcome). */
   onLabDone?: (result: LabResult) => void;
-}
-
-// The labs `all` runs: registry order, filtered by --only/--skip; unknown ids are a usage error listing the valid ones.
-export function selectLabs(labs: readonly LabDefinition[], only?: readonly string[], skip?: readonly string[]): LabDefinition[] {
-  const ids = labs.map((lab) => lab.id);
-  const unknown = [...(only ?? []), ...(skip ?? [])].filter((id) => !ids.includes(id));
-  if (unknown.length > 0) {
-    throw usageError(`Unknown lab id${unknown.length > 1 ? "s" : ""}: ${[...new Set(unknown)].join(", ")}.`, `Valid ids: ${ids.join(", ")}.`);
-  }
-  return labs.filter((lab) => (only === undefined || only.length === 0 || only.includes(lab.id)) && !(skip ?? []).includes(lab.id));
 }
 
 // Runs the selected labs one after another, resetting between them and continuing past failures.

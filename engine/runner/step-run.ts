@@ -1,4 +1,5 @@
 import { describeError } from "../../core/errors.js";
+import { batchActions } from "./action-batches.js";
 import type { CheckOutcome } from "../check-outcome.js";
 import type { Check, Step } from "../lab-types.js";
 import type { LabContext } from "../lab-context.js";
@@ -38,10 +39,13 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
   const startedAt = ctx.now();
   const stepStartedAt = new Date(startedAt);
   // Each action with the record it fills in (the result lists the records in the same order).
-  const actions = step.actions.map((action) => {
-    const record: ActionResult = { command: input.describe(action), status: "not-run" };
-    return { action, record };
-  });
+  const batches = batchActions(step.actions).map((batch) =>
+    batch.actions.map((action) => {
+      const record: ActionResult = { command: input.describe(action), status: "not-run" };
+      return { action, record };
+    }),
+  );
+  const actions = batches.flat();
   const result: StepResult = { title: step.title, status: "passed", durationMs: 0, actions: actions.map(({ record }) => record), checks: [] };
   const out: StepRunOutput = { result, interrupted: false };
   const log = routeLogToTasks(ctx, input.verbose);
@@ -85,20 +89,25 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
       });
     }
   }
-  for (const { action, record } of actions) {
+  const runOne = async ({ action, record }: { action: Step["actions"][number]; record: ActionResult }): Promise<void> => {
+    try {
+      await executor.runAction(action, stepCtx, state);
+      record.status = "passed";
+    } catch (error) {
+      if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
+      record.status = "failed";
+      record.error = describeError(error);
+    }
+  };
+  for (const batch of batches) {
     subtasks.push({
-      title: record.command,
+      title: batch.length === 1 ? (batch[0]?.record.command ?? "") : `${batch.length} rollouts together: ${batch.map(({ record }) => record.command).join("; ")}`,
       run: async (task) => {
         guard(task);
-        try {
-          await executor.runAction(action, stepCtx, state);
-          record.status = "passed";
-        } catch (error) {
-          if (ctx.signal.aborted) throw new Interrupted("interrupted (Ctrl-C)");
-          record.status = "failed";
-          record.error = describeError(error);
-          fail(actionFailure(step.title, record.command, record.error));
-        }
+        // Every wait of the batch runs to its end, so the report shows each one's outcome.
+        await Promise.all(batch.map(runOne));
+        const failed = batch.find(({ record }) => record.status === "failed");
+        if (failed !== undefined) fail(actionFailure(step.title, failed.record.command, failed.record.error ?? ""));
       },
     });
   }

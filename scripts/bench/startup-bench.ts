@@ -1,34 +1,28 @@
+// CLI start-up against `node -e 0`, interleaved: list, --help, a dry-run, doctor and `npm run lab list`.
+
 import { spawnSync } from "node:child_process";
+import { timeInterleaved, type InterleavedResult, type Timed } from "./interleave.js";
 
-export interface StartupResult {
-  label: string;
-  medianMs: number;
-  ratio: number;
+// A process run that must exit with one of `okCodes` (doctor exits 3 on a machine without Docker).
+function spawnTimed(label: string, command: string, args: string[], okCodes: readonly number[] = [0]): Timed {
+  return {
+    label,
+    run: () => {
+      const child = spawnSync(command, args, { stdio: "ignore" });
+      if (child.status === null || !okCodes.includes(child.status)) throw new Error(`${label}: ${command} ${args.join(" ")} exited ${child.status ?? child.signal}`);
+    },
+  };
 }
 
-// Median wall time of a command over `runs` runs (after one warm-up).
-export function medianWallMs(command: string, args: string[], runs: number): number {
-  spawnSync(command, args, { stdio: "ignore" });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(command, args, { stdio: "ignore" });
-    if (child.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${child.status}`);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-// `lab list` and `lab --help` against `node -e 0`, measured in the same run.
-export function benchStartup(cliPath: string, runs = 9): { baselineMs: number; results: StartupResult[] } {
-  const baselineMs = medianWallMs(process.execPath, ["-e", "0"], runs);
-  const results = [
-    { label: "lab list", args: [cliPath, "list"] },
-    { label: "lab --help", args: [cliPath, "--help"] },
-  ].map(({ label, args }) => {
-    const medianMs = medianWallMs(process.execPath, args, runs);
-    return { label, medianMs, ratio: medianMs / baselineMs };
-  });
-  return { baselineMs, results };
+// Median times and per-round ratios to `node -e 0` over `rounds` interleaved rounds.
+export async function benchStartup(cliPath: string, rounds = 9): Promise<{ baselineMs: number; results: InterleavedResult[] }> {
+  const node = process.execPath;
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  return timeInterleaved(spawnTimed("node -e 0", node, ["-e", "0"]), [
+    spawnTimed("lab list", node, [cliPath, "list"]),
+    spawnTimed("lab --help", node, [cliPath, "--help"]),
+    spawnTimed("lab ch5-traffic-shifting --dry-run", node, [cliPath, "ch5-traffic-shifting", "--dry-run"]),
+    spawnTimed("lab doctor", node, [cliPath, "doctor"], [0, 3]),
+    spawnTimed("npm run lab list", npm, ["run", "--silent", "lab", "list"]),
+  ], rounds);
 }

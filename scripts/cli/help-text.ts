@@ -41,15 +41,18 @@ but not built yet; running one exits 2.`,
 Brings the cluster up (or resets it to the baseline), then runs the lab's steps in order; each step
 applies its change and checks it on real traffic. A failed check stops the lab, runs its cleanup, and
 says what was expected, what was seen, and the command to look yourself.`,
-  up: `Usage: npm run lab [-- ] up [--recreate] [--dry-run] [--context <name>]
+  up: `Usage: npm run lab [-- ] up [--recreate] [--no-mirror] [--dry-run] [--context <name>]
 
 From nothing or any partial state to the baseline: kind cluster 'myk8s' (ports 30000-30007),
-Istio 1.17.8 (ingress NodePorts 30000/30005/30006), Prometheus, Grafana, Kiali, Jaeger (30001-30004),
-Flagger, namespace istioinaction with sidecar injection. On a cluster already at baseline it changes
-nothing. --recreate deletes and recreates a cluster whose port mappings are wrong.`,
-  down: `Usage: npm run lab [-- ] down [--dry-run] [--context <name> --yes]
+an image cache (pull-through registries for docker.io, quay.io, ghcr.io), Istio 1.17.8 (ingress
+NodePorts 30000/30005/30006), then Prometheus, Grafana, Kiali, Jaeger (30001-30004) and Flagger at the
+same time, namespace istioinaction with sidecar injection. On a cluster already at baseline it changes
+nothing. --recreate deletes and recreates a cluster whose port mappings are wrong. --no-mirror (or
+ISTIO_LAB_NO_MIRROR=1) pulls straight from the registries.`,
+  down: `Usage: npm run lab [-- ] down [--all] [--dry-run] [--context <name> --yes]
 
-Deletes the kind cluster 'myk8s'. Downloaded tools stay in the cache.`,
+Deletes the kind cluster 'myk8s'. Downloaded tools and the image cache stay; --all removes the image
+cache (the registry mirrors and their volumes) too.`,
   reset: `Usage: npm run lab [-- ] reset [--hard] [--dry-run] [--context <name> --yes]
 
 Back to the baseline taken when \`up\` finished: lab namespaces recreated empty, lab-made objects in
@@ -66,10 +69,12 @@ Checks the machine before \`up\`: Docker engine reachable and its version, ports
 held by our cluster), disk space, Node version, the kernel modules Istio 1.17's iptables needs (Linux),
 and the kind v0.22 + Docker 27 IPv6 network problem. Each check: ok / warn / fail with a one-line fix.
 Exits 3 when any check fails.`,
-  all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--self-test] [--report <dir>] [--fast]
+  all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--shard K/N] [--self-test] [--report <dir>] [--fast]
 
 Runs every built lab in registry order, resetting between labs, continuing past failures, and prints a
-total. Exits 1 if any lab failed. --report writes JUnit XML, a JSON summary, index.html and diagnostics.`,
+total. Exits 1 if any lab failed. --report writes JUnit XML, a JSON summary, index.html and diagnostics.
+--shard K/N runs only the K-th of N shards balanced by the labs' stated durations (one runner and
+cluster per shard); with --dry-run it prints every shard's labs and minutes first.`,
   report: `Usage: npm run lab [-- ] report <dir>
 
 Renders <dir>/index.html from <dir>/summary.json (written by \`--report <dir>\`, or a merged nightly

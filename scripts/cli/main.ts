@@ -20,6 +20,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   }
   if (!isVerb(target)) {
     const lab = resolveLab(target);
+    if (args.dryRun) return (await import("../commands/print-lab-plan.js")).printLabPlan(lab, args, io);
     return (await import("../commands/run-lab.js")).runLabCommand(lab, args, io);
   }
   switch (target) {

@@ -24,6 +24,12 @@ export interface CliArgs {
   context: string | undefined;
   only: string[];
   skip: string[];
+  /** `all --shard K/N`: run only the K-th of N duration-balanced shards. */
+  shard: string | undefined;
+  /** `down --all`: remove the image cache (registry mirrors) too. */
+  all: boolean;
+  /** `up --no-mirror`: no registry mirrors (also ISTIO_LAB_NO_MIRROR=1). */
+  noMirror: boolean;
 }
 
 const OPTIONS = {
@@ -41,6 +47,9 @@ const OPTIONS = {
   context: { type: "string" },
   only: { type: "string", multiple: true },
   skip: { type: "string", multiple: true },
+  shard: { type: "string" },
+  all: { type: "boolean" },
+  "no-mirror": { type: "boolean" },
 } as const;
 
 function splitIds(values: string[] | undefined): string[] {
@@ -81,6 +90,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     context: values.context,
     only: splitIds(values.only),
     skip: splitIds(values.skip),
+    shard: values.shard,
+    all: values.all ?? false,
+    noMirror: values["no-mirror"] ?? false,
   };
 }
 

@@ -17,6 +17,7 @@ import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { platformProgressPrinter } from "../cli/platform-progress.js";
 import type { Session } from "./session.js";
+import { useMirrors } from "./use-mirrors.js";
 
 // True when the lab runs on the kind cluster; the Docker-only ch3 labs do not.
 export function needsCluster(lab: LabDefinition): boolean {
@@ -32,7 +33,7 @@ export async function prepareCluster(session: Session, io: CliIo, labs: readonly
   }
   io.out(`Preparing ${session.context} (up, then reset to the baseline if needed):`);
   const print = platformProgressPrinter(io);
-  await runPlatformPlan(planUp({ context: session.context }), session.platform, print);
+  await runPlatformPlan(planUp({ context: session.context, mirror: useMirrors({}, io) }), session.platform, print);
   await resetToBaseline(session, io);
   if (labs.some((lab) => lab.requires.includes("docker"))) io.out("  (Docker-only labs do not use the cluster.)");
 }

@@ -2,6 +2,7 @@ import { chooseContext } from "../../cluster/context-guard.js";
 import { collectStatus } from "../../cluster/platform/collect-status.js";
 import { formatStatus } from "../../cluster/platform/format-status.js";
 import { lazyKube } from "../../cluster/platform/lazy-kube.js";
+import { formatMirrorStates, readMirrorStates } from "../../cluster/mirror/mirror-state.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { cacheDir } from "../../core/paths.js";
 import { createCliExec } from "../cli/cli-exec.js";
@@ -13,5 +14,6 @@ export async function statusCommand(args: CliArgs, io: CliIo): Promise<ExitCodeV
   const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: "status" });
   const exec = createCliExec(args.verbose, io);
   io.out(formatStatus(await collectStatus({ exec, kube: lazyKube(context), context, workDir: cacheDir() })));
+  io.out(["", "Image cache (registry mirrors, kept by `down`):", ...formatMirrorStates(await readMirrorStates(exec)).map((line) => `  ${line}`)].join("\n"));
   return ExitCode.OK;
 }

@@ -10,6 +10,7 @@ import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { openSession } from "./session.js";
+import { useMirrors } from "./use-mirrors.js";
 
 // `lab up --dry-run`: the tools that would be fetched and each platform step's command.
 async function printUpPlan(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
@@ -18,7 +19,7 @@ async function printUpPlan(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   io.out("Tools:");
   for (const line of formatToolPlan(tools)) io.out(`  ${line}`);
   io.out("\nPlatform (each step is skipped when already in place):");
-  io.out(formatPlan(planUp({ recreate: args.recreate, context })));
+  io.out(formatPlan(planUp({ recreate: args.recreate, context, mirror: useMirrors(args, io) })));
   return ExitCode.OK;
 }
 
@@ -28,7 +29,7 @@ export async function upCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue
   const session = await openSession(args, io, { name: "up", destructive: args.recreate });
   try {
     io.out(`Bringing ${session.context} to the lab baseline:`);
-    await runPlatformPlan(planUp({ recreate: args.recreate, context: session.context }), session.platform, platformProgressPrinter(io));
+    await runPlatformPlan(planUp({ recreate: args.recreate, context: session.context, mirror: useMirrors(args, io) }), session.platform, platformProgressPrinter(io));
     io.out("\nAddons:");
     for (const addon of ADDON_SERVICES) io.out(`  ${addon.addon.padEnd(11)} ${addonUrl(addon, addon.uiPath)}`);
     io.out("\nNext: npm run lab list");

@@ -10,7 +10,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["engine"],
   ["cluster/platform"],
   ["addons"],
-  ["cluster/install", "cluster/istio", "cluster/kind", "cluster/tools", "cluster/doctor", "cluster"],
+  ["cluster/install", "cluster/istio", "cluster/kind", "cluster/tools", "cluster/doctor", "cluster/mirror", "cluster"],
   ["core"],
 ];
 

@@ -8,16 +8,27 @@ export interface ExactBinomial {
   denominator: bigint;
 }
 
-// The exact distribution of Binomial(n, a/b).
+// The exact distribution of Binomial(n, a/b). Each numerator C(n,k)·a^k·(b-a)^(n-k) comes from the previous
+// one times (n-k)·a / ((k+1)·(b-a)), a division without remainder, so n in the thousands stays fast.
 export function exactBinomial(n: number, a: number, b: number): ExactBinomial {
+  if (!(Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b > 0)) throw new RangeError(`not a share: ${a}/${b}`);
   const [success, failure] = [BigInt(a), BigInt(b - a)];
   const prefix: bigint[] = [0n];
-  let choose = 1n;
+  let term = failure ** BigInt(n);
   for (let k = 0; k <= n; k++) {
-    if (k > 0) choose = (choose * BigInt(n - k + 1)) / BigInt(k);
-    prefix.push((prefix[k] ?? 0n) + choose * success ** BigInt(k) * failure ** BigInt(n - k));
+    if (k > 0) term = failure === 0n ? (k === n ? success ** BigInt(n) : 0n) : (term * BigInt(n - k + 1) * success) / (BigInt(k) * failure);
+    prefix.push((prefix[k] ?? 0n) + term);
   }
   return { n, prefix, denominator: BigInt(b) ** BigInt(n) };
+}
+
+// A share as the fraction a/b with the smallest b up to 100,000 (0.0677 -> 677/10000).
+export function shareAsFraction(share: number): [a: number, b: number] {
+  for (let b = 1; b <= 100_000; b++) {
+    const a = Math.round(share * b);
+    if (Math.abs(a / b - share) < 1e-12) return [a, b];
+  }
+  throw new RangeError(`${share} is not a fraction with a denominator up to 100000`);
 }
 
 // Numerator of P(low <= X <= high).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseBand, describePlan, judgeWeighted, planDetails, planWeightedCheck, type WeightedPlan } from "../../engine/checks/weighted-plan.js";
+import { chooseBand, describePlan, judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type WeightedPlan } from "../../engine/checks/weighted-plan.js";
 import { atMost, exactBinomial, inRange, outside, type ExactBinomial } from "./exact-binomial.js";
 
 const ALPHA_INVERSE = 1_000_000n; // alpha = 1e-6
@@ -92,7 +92,8 @@ describe("planWeightedCheck", () => {
     expect(() => planWeightedCheck(0.1, [0.1])).toThrow(/equals the expected share/);
     expect(() => planWeightedCheck(0.1, [])).toThrow(/at least one wrong share/);
     expect(() => planWeightedCheck(1.1, [0])).toThrow(RangeError);
-    expect(() => planWeightedCheck(0.1, [0], 0)).toThrow(RangeError);
+    expect(() => planWeightedCheck(0.1, [0], { alpha: 0 })).toThrow(RangeError);
+    expect(() => planWeightedCheck(0.1, [0.5], { attempts: 0 })).toThrow(/attempts/);
   });
 });
 
@@ -117,7 +118,25 @@ describe("judgeWeighted", () => {
   });
 
   it("describes the plan with its numbers", () => {
-    expect(describePlan(plan, "v2")).toMatch(/^10% v2: send 132 requests, pass if 1\.\.38 are v2 \(a correct cluster fails with p=9\.1e-7; 0%, 50% pass with p<=5\.9e-7\)$/);
-    expect(planDetails(plan)).toMatchObject({ n: 132, band: "1..38", wrongShares: "0, 0.5" });
+    expect(describePlan(plan, "v2")).toMatch(/^10% v2: send 132 requests, pass if 1\.\.38 are v2 \(a correct cluster fails with p=9\.1e-7; 0%, 50% or farther pass with p<=5\.9e-7\)$/);
+    expect(planDetails(plan)).toMatchObject({ n: 132, band: "1..38", wrongShares: "0, 0.5", attempts: 1 });
+  });
+
+  it("spends the error over attempts: the whole check's bounds, and the words that say so", () => {
+    const twice = planWeightedCheck(0.1, [0.05, 0.15], { attempts: 2 });
+    expect(twice.wrongAcceptance).toBeLessThanOrEqual(0.5e-6);
+    expect(twice.checkWrongAcceptance).toBe(2 * twice.wrongAcceptance);
+    expect(twice.checkFalseFailure).toBe(twice.falseFailure ** 2);
+    expect(describePlan(twice, "v2")).toMatch(/5%, 15% or farther pass with p<=\S+, over 2 attempts\)$/);
+  });
+});
+
+describe("nearestWrongShares", () => {
+  it("is the configured share 5 points either way, within 0..1", () => {
+    expect(nearestWrongShares(0.1)).toEqual([0.05, 0.15]);
+    expect(nearestWrongShares(0.0677)).toEqual([0.0177, 0.1177]);
+    expect(nearestWrongShares(0.02)).toEqual([0.07]);
+    expect(nearestWrongShares(1)).toEqual([0.95]);
+    expect(() => nearestWrongShares(0.5, 0)).toThrow(RangeError);
   });
 });

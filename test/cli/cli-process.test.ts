@@ -74,6 +74,34 @@ describe("the lab CLI as a process", () => {
     expect(lab("ch5-mirror", "--help").stdout).toContain("<lab-id>");
   });
 
+  it("`all --shard 2/4 --dry-run` prints every shard's labs and minutes, then only shard 2's plans", () => {
+    const { status, stdout } = lab("all", "--shard", "2/4", "--dry-run");
+    expect(status).toBe(0);
+    const shardLines = stdout.split("\n").filter((line) => line.startsWith("Shard "));
+    expect(shardLines).toHaveLength(4);
+    expect(shardLines[1]).toMatch(/^Shard 2\/4: \d+ labs, ~\d+ min of labs: /);
+    const shardTwo = (shardLines[1] ?? "").split(": ").at(-1)?.split(", ") ?? [];
+    const planned = stdout.split("\n").filter((line) => / — .+\(book .+, ~\d+ min/.test(line)).map((line) => line.split(" — ")[0]);
+    expect(planned).toEqual(shardTwo);
+    expect(lab("all", "--shard", "5/4", "--dry-run").status).toBe(2);
+  });
+
+  it("`--dry-run` and `doctor` load only what they use: no runner, cluster code, Kubernetes client or listr2", () => {
+    const loaded = (...args: string[]): string[] => {
+      const child = spawnSync(process.execPath, ["--require", join(projectRoot(), "test", "fixtures", "trace-modules.cjs"), CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60_000 });
+      return child.stderr.split("\n").filter((line) => line.startsWith("loaded ")).map((line) => line.slice("loaded ".length));
+    };
+    const heavy = [/@kubernetes\/client-node/, /listr2/, /\/zx\//, /dist\/cluster\/platform\//, /dist\/engine\/runner\/run-lab\.js/, /dist\/scripts\/commands\/lab-runtime\.js/];
+    const dryRun = loaded("ch5-traffic-shifting", "--dry-run");
+    expect(dryRun.some((url) => url.endsWith("dist/engine/plan/format-lab-plan.js"))).toBe(true);
+    for (const pattern of [...heavy, /execa/, /dist\/engine\/probes\/node-probe\.js/, /dist\/engine\/certs\/cert-store\.js/, /^node:https$/]) expect(dryRun.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
+    const allDryRun = loaded("all", "--shard", "1/4", "--dry-run");
+    for (const pattern of heavy) expect(allDryRun.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
+    const doctor = loaded("doctor");
+    expect(doctor.some((url) => url.endsWith("dist/cluster/doctor/run-doctor.js"))).toBe(true);
+    for (const pattern of [...heavy, /dist\/engine\//]) expect(doctor.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
+  });
+
   it("an unknown flag is a usage error (exit 2)", () => {
     const { status, stderr } = lab("list", "--colour");
     expect(status).toBe(2);

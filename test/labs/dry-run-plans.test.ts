@@ -83,7 +83,7 @@ describe("lab --dry-run plans", () => {
 
   it("ch5-traffic-shifting: the weighted plans carry the exact binomial numbers", () => {
     const plan = planOf(labById("ch5-traffic-shifting"));
-    expect(plan).toContain("send 132 requests, pass if 1..38 are v2");
+    expect(plan).toContain("send 3914 requests, pass if 265..483 are v2 (a correct cluster fails with p=9.8e-7; 5%, 15% or farther pass with p<=1.0e-6)");
     expect(plan).toContain("curl -s -H 'Host: webapp.istioinaction.io' http://127.0.0.1:30000/api/catalog");
     expect(plan).toMatch(/a route splits traffic \|version-v1\|catalog 90, \|version-v2\|catalog 10/);
   });

@@ -1,4 +1,5 @@
 // A cluster at the platform baseline, as objects (what `up` leaves behind), for the in-memory FakeKube.
+import { REGISTRY_MIRRORS } from "../../cluster/mirror/registry-mirrors.js";
 import type { KubeObject } from "../../core/kube.js";
 import { HOST_PORT_MAPPINGS, KIND_NODE_CONTAINER } from "../../cluster/kind/kind-config.js";
 import type { ExecHandler } from "./fake-exec.js";
@@ -79,9 +80,14 @@ export function portBindingsJson(hostPorts: readonly number[] = HOST_PORT_MAPPIN
 }
 
 // Answers the read-only commands of a healthy machine: Docker 27 with a kind network, the myk8s cluster running.
-export function healthyMachine(options: { hostPorts?: readonly number[]; dockerVersion?: string; kindNetwork?: boolean } = {}): ExecHandler {
+export function healthyMachine(options: { hostPorts?: readonly number[]; dockerVersion?: string; kindNetwork?: boolean; mirrors?: "running" | "absent" } = {}): ExecHandler {
   return (file, args) => {
     const line = [file, ...args].join(" ");
+    // The registry mirrors: `docker inspect --format ... <names>` prints one line per container it knows.
+    if (line.startsWith("docker inspect --format") && line.includes("istio-lab-mirror-")) {
+      if (options.mirrors === "absent") return { exitCode: 1, stderr: "Error: No such object" };
+      return { stdout: REGISTRY_MIRRORS.map((mirror) => `/${mirror.container} true bridge,kind,`).join("\n") + "\n" };
+    }
     if (line.startsWith("docker version")) return { stdout: `${options.dockerVersion ?? "27.1.1"}\n` };
     if (line === "docker network inspect kind") return (options.kindNetwork ?? true) ? { stdout: "[]" } : { exitCode: 1, stderr: "Error: No such network: kind" };
     if (line === "kind get clusters") return { stdout: "myk8s\n" };

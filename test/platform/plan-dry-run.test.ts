@@ -36,7 +36,10 @@ describe("--dry-run listings (titles and the commands a person would type)", () 
 
   it("builds plans without touching anything (no deps are needed to list them)", () => {
     const ids = planUp(display).map((s) => s.id);
-    expect(ids).toEqual(["kind-network", "kind-cluster", "istio", "addons", "flagger", "lab-namespace", "baseline-snapshot"]);
+    expect(ids).toEqual(["kind-network", "kind-cluster", "registry-mirrors", "istio", "addons-and-flagger", "lab-namespace", "baseline-snapshot"]);
+    expect(planUp({ ...display, mirror: false }).map((s) => s.id)).not.toContain("registry-mirrors");
+    // The addons and Flagger need only Istio: one step of two parts that run at the same time.
+    expect(planUp(display).flatMap((s) => s.parts?.map((part) => part.id) ?? [s.id])).toEqual(["kind-network", "kind-cluster", "registry-mirrors", "istio", "addons", "flagger", "lab-namespace", "baseline-snapshot"]);
     expect(planReset({ ...display, hard: true }).map((s) => s.id)).toEqual(["delete-cluster", ...ids]);
   });
 });

@@ -25,7 +25,7 @@ describe("up over a cluster at baseline", () => {
     const result = await runPlatformPlan(planUp({ workDir }), platformDeps(kube, fake.exec, workDir), (p) => progress.push(p.type));
     expect(result).toEqual({
       ran: [],
-      skipped: ["kind-network", "kind-cluster", "istio", "addons", "flagger", "lab-namespace", "baseline-snapshot"],
+      skipped: ["kind-network", "kind-cluster", "registry-mirrors", "istio", "addons", "flagger", "lab-namespace", "baseline-snapshot"],
       alreadyAtBaseline: true,
     });
     expect(progress.at(-1)).toBe("already-at-baseline");
@@ -36,6 +36,8 @@ describe("up over a cluster at baseline", () => {
       "docker network inspect kind",
       "kind get clusters",
       "docker inspect myk8s-control-plane --format '{{.State.Running}}|{{json .HostConfig.PortBindings}}'",
+      // The image cache: one read of the three mirrors' states.
+      "docker inspect --format '{{.Name}} {{.State.Running}} {{range $name, $_ := .NetworkSettings.Networks}}{{$name}},{{end}}' istio-lab-mirror-docker-io istio-lab-mirror-quay-io istio-lab-mirror-ghcr-io",
     ]);
   });
 

@@ -112,6 +112,41 @@ describe("runLab", () => {
     expect(result.status).toBe("skipped");
   });
 
+  it("applies a step's manifests in order, then awaits its rollouts together, recording each", async () => {
+    const events: string[] = [];
+    const real = createStepExecutor();
+    const executor = {
+      runCheck: real.runCheck.bind(real),
+      runAction: async (action: Parameters<typeof real.runAction>[0]) => {
+        const name = action.kind === "apply" ? action.file : action.kind === "rollout" ? action.workload.deployment : action.kind;
+        events.push(`${action.kind} ${name} start`);
+        await new Promise((resolve) => setImmediate(resolve));
+        events.push(`${action.kind} ${name} end`);
+      },
+    };
+    const step = {
+      title: "Deploy two apps",
+      why: "test",
+      actions: [
+        { kind: "apply" as const, file: "a.yaml" },
+        { kind: "rollout" as const, workload: { namespace: "ns", deployment: "a" } },
+        { kind: "apply" as const, file: "b.yaml" },
+        { kind: "rollout" as const, workload: { namespace: "ns", deployment: "b" } },
+      ],
+      checks: [],
+    };
+    const lab = { ...passingLab(server.port), steps: () => [step] };
+    const result = await runLab(lab, { ctx: t.ctx, executor }, options());
+    // (the lab's cleanup exec runs after the step)
+    expect(events.filter((event) => !event.startsWith("exec"))).toEqual(["apply a.yaml start", "apply a.yaml end", "apply b.yaml start", "apply b.yaml end", "rollout a start", "rollout b start", "rollout a end", "rollout b end"]);
+    expect(result.steps[0]?.actions.map((a) => [a.command, a.status])).toEqual([
+      ["kubectl apply -f a.yaml", "passed"],
+      ["kubectl apply -f b.yaml", "passed"],
+      ["kubectl rollout status -n ns deploy/a", "passed"],
+      ["kubectl rollout status -n ns deploy/b", "passed"],
+    ]);
+  });
+
   it("stops background traffic after the lab", async () => {
     const lab = passingLab(server.port, "fake-traffic");
     const steps = lab.steps({ fast: false });

@@ -1,25 +1,29 @@
 // A statistical check on the share of responses that are hits (e.g. v2). The plan (n and the acceptance
-// band) comes from exact binomial tails: a correct cluster fails one sample with probability <= 1e-6.
-// Each attempt sends a fresh sample of n requests; retrying until the deadline re-samples, so a wrong
-// cluster gets one more chance per attempt (each <= 1e-6) — the outcome reports how many attempts ran.
+// band) comes from exact binomial tails for the check as a whole: a correct cluster fails with probability
+// <= 1e-6 and any share 5 points or more away passes with probability <= 1e-6. The check judges at most
+// `attempts` samples (the error is spent over them); a sample with failed requests is not judged.
 
 import type { LabContext } from "../../lab-context.js";
 import type { WeightedCheck } from "../../lab-types.js";
 import { ProbeError } from "../../probes/probe-types.js";
+import { PROBE_MAX_SOCKETS } from "../../probes/probe-concurrency.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
-import { judgeWeighted, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
+import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
 import type { Evaluation } from "../poll.js";
 import { judgeHttpResponse } from "./http-expectation.js";
 import { runConcurrently } from "./run-concurrently.js";
 
-/** Requests in flight at once while sampling. */
-export const WEIGHTED_CONCURRENCY = 4;
+/** Requests in flight at once while sampling (the probe's connection limit). */
+export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
+
+/** The smallest distance from the configured share that every check must reject. */
+export const WEIGHTED_SEPARATION = 0.05;
 
 type Sample = { hit: boolean } | { error: string };
 
 // The check's plan (pure; the same numbers the --dry-run shows).
 export function planOf(check: WeightedCheck): WeightedPlan {
-  return planWeightedCheck(check.expectedShare, check.wrongShares);
+  return planWeightedCheck(check.expectedShare, nearestWrongShares(check.expectedShare, WEIGHTED_SEPARATION), { attempts: check.attempts ?? 1 });
 }
 
 // An evaluation function for pollUntil: one sample of n requests, judged against the band.
@@ -36,6 +40,7 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
       return { error: error.message };
     }
   };
+  let judged = 0;
   return async () => {
     const samples = await runConcurrently(plan.n, WEIGHTED_CONCURRENCY, sendOne);
     const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
@@ -44,7 +49,9 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
     if (errors.length > 0) {
       return { ok: false, seen: `${errors.length} of ${plan.n} requests failed (first: ${errors[0]?.error}); the sample is not judged`, details };
     }
+    judged += 1;
     const verdict = judgeWeighted(plan, hits, check.hitLabel);
-    return { ok: verdict.passed, seen: verdict.reason, details };
+    // A judged sample that fails is final once the attempts are spent: re-sampling would break the bound.
+    return { ok: verdict.passed, seen: verdict.reason, details, final: judged >= plan.attempts };
   };
 }
