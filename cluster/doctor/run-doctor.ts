@@ -3,6 +3,7 @@ import { release } from "node:os";
 import type { Exec } from "../../core/exec.js";
 import { cacheDir } from "../../core/paths.js";
 import { KIND_NODE_CONTAINER } from "../kind/kind-config.js";
+// doctor has no --context: it checks the machine for the lab cluster's node (kind-myk8s).
 import { parsePortBindings } from "../kind/port-bindings.js";
 import { checkDocker, dockerMajor } from "./check-docker.js";
 import { checkDisk, checkNodeVersion } from "./check-host.js";
@@ -17,7 +18,7 @@ async function readOptional(path: string): Promise<string | undefined> {
 
 // Host ports our cluster's node container already maps (so they count as ours, not busy).
 async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
-  const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true });
+  const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true, timeoutMs: 30_000 });
   if (inspect.exitCode !== 0) return new Set();
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
 }
@@ -27,7 +28,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
   const docker = await checkDocker(exec);
   const reachable = docker.serverVersion !== undefined;
   const held = reachable ? await portsHeldByCluster(exec) : new Set<number>();
-  const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
+  const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: 30_000 })).exitCode === 0;
   const builtin = (await readOptional(`/lib/modules/${release()}/modules.builtin`)) ?? "";
   return [
     docker.result,

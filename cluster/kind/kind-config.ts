@@ -43,11 +43,11 @@ export interface KindConfig {
 }
 
 // The kind config as an object (for tests and for comparing with a running cluster).
-export function kindConfig(): KindConfig {
+export function kindConfig(name: string = KIND_CLUSTER_NAME): KindConfig {
   return {
     kind: "Cluster",
     apiVersion: "kind.x-k8s.io/v1alpha4",
-    name: KIND_CLUSTER_NAME,
+    name,
     networking: { podSubnet: POD_SUBNET, serviceSubnet: SERVICE_SUBNET },
     nodes: [
       {
@@ -60,8 +60,8 @@ export function kindConfig(): KindConfig {
 }
 
 // The same config as YAML with each port's purpose as a comment (written by hand: no yaml import on this path).
-export function renderKindConfigYaml(): string {
-  const config = kindConfig();
+export function renderKindConfigYaml(name: string = KIND_CLUSTER_NAME): string {
+  const config = kindConfig(name);
   const [node] = config.nodes;
   const ports = HOST_PORT_MAPPINGS.map((m) => `  - containerPort: ${m.containerPort}\n    hostPort: ${m.hostPort}\n    protocol: TCP  # ${m.purpose}`);
   return [

@@ -79,7 +79,7 @@ export async function runCheck(check: Check, ctx: LabContext, state: RunState, o
     ...(details === undefined ? {} : { details }),
   });
   if (check.needsEgress === true && !(await ensureEgressKnown(ctx, state))) {
-    return outcome("skipped", noEgressReason(ctx.kube.context), 0);
+    return outcome("skipped", noEgressReason(ctx.cluster.nodeContainer), 0);
   }
   try {
     const result = await evaluateCheck(check, ctx, options);

@@ -6,7 +6,7 @@ import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
-import { openSession } from "./session.js";
+import { clusterVerb, openSession } from "./session.js";
 import { printLabPlan } from "./run-lab.js";
 
 // `lab all`: every lab in registry order, reset before each cluster lab (Docker-only labs leave the cluster
@@ -20,7 +20,7 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
     }
     return ExitCode.OK;
   }
-  const session = await openSession(args, io, { name: "all", destructive: false, usesCluster: labs.some(needsCluster) });
+  const session = await openSession(args, io, clusterVerb("all", labs.some(needsCluster)));
   try {
     await prepareCluster(session, io, labs);
     const results = await runAll(LABS, labDeps(session), {

@@ -28,13 +28,13 @@ export async function prepareCluster(session: Session, io: CliIo, labs: readonly
   }
   io.out(`Preparing ${session.context} (up, then reset to the baseline if needed):`);
   const print = platformProgressPrinter(io);
-  await runPlatformPlan(planUp({ context: session.context }), session.platform, print);
+  await runPlatformPlan(planUp({ cluster: session.cluster }), session.platform, print);
   await resetToBaseline(session, io);
   if (labs.some((lab) => lab.requires.includes("docker"))) io.out("  (Docker-only labs do not use the cluster.)");
 }
 
 export async function resetToBaseline(session: Session, io: CliIo): Promise<void> {
-  await runPlatformPlan(planReset({ context: session.context }), session.platform, platformProgressPrinter(io));
+  await runPlatformPlan(planReset({ cluster: session.cluster }), session.platform, platformProgressPrinter(io));
 }
 
 // The run's edges: the session's (its API client connects on first use, so Docker-only labs need no cluster).

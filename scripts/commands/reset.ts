@@ -7,17 +7,22 @@ import type { CliArgs } from "../cli/parse-args.js";
 import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { openSession } from "./session.js";
 
+// Only --hard acts on the kind cluster itself (deletes and creates it).
+function kindAction(args: CliArgs): { kindAction?: string } {
+  return args.hard ? { kindAction: "recreate a kind cluster (reset --hard)" } : {};
+}
+
 // `lab reset [--hard]`: back to the baseline, proven by comparing snapshots.
 export async function resetCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) {
-    const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: true, verb: "reset" });
-    io.out(formatPlan(planReset({ hard: args.hard, context })));
+    const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: "reset", ...kindAction(args) });
+    io.out(formatPlan(planReset({ hard: args.hard, cluster })));
     return ExitCode.OK;
   }
-  const session = await openSession(args, io, { name: "reset", destructive: true });
+  const session = await openSession(args, io, { name: "reset", destructive: true, ...kindAction(args) });
   try {
     io.out(`Resetting ${session.context} to the baseline${args.hard ? " (recreating the cluster)" : ""}:`);
-    await runPlatformPlan(planReset({ hard: args.hard, context: session.context }), session.platform, platformProgressPrinter(io));
+    await runPlatformPlan(planReset({ hard: args.hard, cluster: session.cluster }), session.platform, platformProgressPrinter(io));
     return ExitCode.OK;
   } finally {
     session.close();

@@ -10,7 +10,7 @@ import { createStepPrompter } from "../../engine/runner/step-prompter.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, writeReports } from "./lab-runtime.js";
-import { openSession } from "./session.js";
+import { clusterVerb, openSession } from "./session.js";
 
 // `lab <id> --dry-run`: the plan with the commands a person would type; nothing is touched.
 export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): ExitCodeValue {
@@ -24,7 +24,7 @@ export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): Exit
 // `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it did not pass.
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
-  const session = await openSession(args, io, { name: lab.id, destructive: false, usesCluster: needsCluster(lab) });
+  const session = await openSession(args, io, clusterVerb(lab.id, needsCluster(lab)));
   try {
     await prepareCluster(session, io, [lab]);
     const options = { ...labRunOptions(args, io), ...(args.step ? { stepMode: createStepPrompter() } : {}) };

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
+import type { ClusterIdentity } from "../../cluster/cluster-identity.js";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
 import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
@@ -23,6 +24,8 @@ export interface Session {
   exec: Exec;
   tools: ToolPaths;
   context: string;
+  /** The cluster resolved once from --context: context, kind cluster name, node container. */
+  cluster: ClusterIdentity;
   signal: AbortSignal;
   platform: PlatformDeps;
   labContext(): LabContext;
@@ -65,9 +68,25 @@ async function requireDocker(exec: Exec): Promise<void> {
   throw environmentError(`kind needs a Docker engine, and ${result.detail.replace(/^not reachable/, "none is reachable")}`, { hint: result.fix ?? "Start Docker, then try again." });
 }
 
+/** What the verb does: decides whether --yes is needed on another context and whether it needs a kind cluster. */
+export interface SessionVerb {
+  name: string;
+  /** Creates, installs, resets or deletes. */
+  destructive: boolean;
+  usesCluster?: boolean;
+  /** Set when the verb acts on the kind cluster itself (create, delete): the context must be a kind one. */
+  kindAction?: string;
+}
+
+// A lab run or `all`: brings the cluster up and resets it (destructive), on a kind cluster; Docker-only labs touch neither.
+export function clusterVerb(name: string, usesCluster: boolean): SessionVerb {
+  return usesCluster ? { name, destructive: true, usesCluster, kindAction: "bring up a kind cluster for the lab" } : { name, destructive: false, usesCluster };
+}
+
 // Context guard, pinned tools and the lazily created API client, probe and certificates.
-export async function openSession(args: CliArgs, io: CliIo, verb: { name: string; destructive: boolean; usesCluster?: boolean }): Promise<Session> {
-  const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name });
+export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): Promise<Session> {
+  const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name, ...(verb.kindAction ? { kindAction: verb.kindAction } : {}) });
+  const context = cluster.context;
   const { controller, remove } = interruptController(io);
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createCliExec(args.verbose, io);
@@ -77,16 +96,17 @@ export async function openSession(args: CliArgs, io: CliIo, verb: { name: string
       ? await resolveToolPaths({ exec, signal: controller.signal })
       : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
   const getKube = lazyKube(context);
-  const platform: PlatformDeps = { exec, kube: getKube, tools, context, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
+  const platform: PlatformDeps = { exec, kube: getKube, tools, context, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
   const certs = createCertStore(defaultCertDir());
   const probe = args.probe === "curl" ? createCurlProbe({ exec, certs }) : createNodeProbe({ certs });
   return {
     exec,
     tools,
     context,
+    cluster,
     signal: controller.signal,
     platform,
-    labContext: () => ({ exec, kube: deferredKube(context, getKube), probe, certs, tools, projectRoot: projectRoot(), log, now: Date.now, sleep, signal: controller.signal }),
+    labContext: () => ({ exec, kube: deferredKube(context, getKube), cluster, probe, certs, tools, projectRoot: projectRoot(), log, now: Date.now, sleep, signal: controller.signal }),
     close: () => {
       probe.close();
       remove();
