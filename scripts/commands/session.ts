@@ -1,6 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { ClusterIdentity } from "../../cluster/cluster-identity.js";
 import { chooseContext } from "../../cluster/context-guard.js";
+import { acquireClusterLock, type ClusterLock } from "../../cluster/cluster-lock.js";
+import { join } from "node:path";
 import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
 import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
 import { ensureTools, resolveToolPaths } from "../../cluster/tools/ensure-tools.js";
@@ -78,6 +80,18 @@ export interface SessionVerb {
   kindAction?: string;
 }
 
+// Verbs that change a cluster hold its lock: a second run waits (up to 30 minutes) naming the holder.
+async function lockCluster(cluster: ClusterIdentity, verb: string, io: CliIo, signal: AbortSignal): Promise<ClusterLock> {
+  return acquireClusterLock({
+    dir: join(cacheDir(), "locks"),
+    context: cluster.context,
+    command: `${verb} --context ${cluster.context}`,
+    waitMs: 30 * 60_000,
+    signal,
+    onWait: (holder) => io.err(`… Waiting for PID ${holder.pid} (\`${holder.command}\`, since ${holder.since}) to finish changing ${cluster.context}.`),
+  });
+}
+
 // A lab run or `all`: brings the cluster up and resets it (destructive), on a kind cluster; Docker-only labs touch neither.
 export function clusterVerb(name: string, usesCluster: boolean): SessionVerb {
   return usesCluster ? { name, destructive: true, usesCluster, kindAction: "bring up a kind cluster for the lab" } : { name, destructive: false, usesCluster };
@@ -88,13 +102,22 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
   const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name, ...(verb.kindAction ? { kindAction: verb.kindAction } : {}) });
   const context = cluster.context;
   const { controller, remove } = interruptController(io);
+  let lock: ClusterLock | undefined;
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createCliExec(args.verbose, io);
-  await requireDocker(exec);
-  const tools =
-    verb.usesCluster === false
-      ? await resolveToolPaths({ exec, signal: controller.signal })
-      : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
+  let tools: ToolPaths;
+  try {
+    lock = verb.destructive ? await lockCluster(cluster, verb.name, io, controller.signal) : undefined;
+    await requireDocker(exec);
+    tools =
+      verb.usesCluster === false
+        ? await resolveToolPaths({ exec, signal: controller.signal })
+        : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
+  } catch (error) {
+    remove();
+    lock?.release();
+    throw error;
+  }
   const getKube = lazyKube(context);
   const platform: PlatformDeps = { exec, kube: getKube, tools, context, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
   const certs = createCertStore(defaultCertDir());
@@ -110,6 +133,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     close: () => {
       probe.close();
       remove();
+      lock?.release();
     },
   };
 }
