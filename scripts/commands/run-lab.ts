@@ -7,6 +7,7 @@ import { createNodeProbe } from "../../engine/probes/node-probe.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
 import { runLab } from "../../engine/runner/run-lab.js";
 import { createStepPrompter } from "../../engine/runner/step-prompter.js";
+import { chooseContext } from "../../cluster/context-guard.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, writeReports } from "./lab-runtime.js";
@@ -16,7 +17,8 @@ import { clusterVerb, openSession } from "./session.js";
 export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): ExitCodeValue {
   const certs = createCertStore(defaultCertDir());
   const probe = createNodeProbe({ certs });
-  io.out(formatLabPlan(lab, { fast: args.fast }, { probe }));
+  const target = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: lab.id });
+  io.out(formatLabPlan(lab, { fast: args.fast }, { probe, target }));
   probe.close();
   return ExitCode.OK;
 }
