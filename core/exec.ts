@@ -32,6 +32,19 @@ export class ExecError extends LabError {
   }
 }
 
+/** A command that did not finish within its timeout and was stopped: hung, not missing. */
+export class CommandTimeoutError extends LabError {
+  readonly command: string;
+  readonly timeoutMs: number;
+
+  constructor(command: string, timeoutMs: number, output: string, cause: unknown) {
+    super("failed", `'${command}' did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s and was stopped.${output === "" ? "" : `\n${output}`}`, { cause });
+    this.name = "CommandTimeoutError";
+    this.command = command;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 export interface CreateExecOptions {
   /** Called with each command line before it runs (the CLI's --verbose). */
   onCommand?: (command: string) => void;
@@ -56,7 +69,7 @@ export function createExec(options: CreateExecOptions = {}): Exec {
       if (child.failed && child.exitCode === undefined) {
         if (child.isCanceled) execOptions.signal?.throwIfAborted();
         const output = tailLines(String(child.stderr ?? "") || String(child.stdout ?? ""), 20);
-        if (child.timedOut) throw stoppedFailure(`did not finish within ${Number(((execOptions.timeoutMs ?? 0) / 1000).toFixed(1))} s and was stopped`, command, output, child);
+        if (child.timedOut) throw new CommandTimeoutError(command, execOptions.timeoutMs ?? 0, output, child);
         if (child.signal) throw stoppedFailure(`was killed by ${child.signal}`, command, output, child);
         throw spawnFailure(file, command, child.cause ?? child);
       }

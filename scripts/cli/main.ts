@@ -6,6 +6,7 @@ import { helpText } from "./help-text.js";
 import type { CliIo } from "./io.js";
 import { isVerb, parseCliArgs, type CliArgs } from "./parse-args.js";
 import { reportError } from "./report-error.js";
+import { checkRunPreconditions } from "./preflight.js";
 import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import type { CommandTarget } from "../../core/command-target.js";
 
@@ -13,9 +14,12 @@ import type { CommandTarget } from "../../core/command-target.js";
 async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   const target = args.target;
   if (args.help) {
+    // A lab id must exist: `lab nosuch --help` is the same usage error as `lab nosuch`.
+    if (target !== undefined && !isVerb(target)) resolveLab(target);
     io.out(helpText(target));
     return ExitCode.OK;
   }
+  checkRunPreconditions(args, io);
   if (target === undefined) {
     if (!io.isTTY || io.env["CI"]) throw usageError("No lab or verb given.", "Run `npm run lab list` to see the labs, or `npm run lab -- --help`.");
     return (await import("../commands/pick.js")).pickCommand(args, io);

@@ -7,6 +7,7 @@ import type { CliArgs } from "../cli/parse-args.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
 import { clusterVerb, openSession } from "./session.js";
+import { withEarlyEndReport } from "./early-end-report.js";
 import { printLabPlan } from "./run-lab.js";
 
 // `lab all`: every lab in registry order, reset before each cluster lab (Docker-only labs leave the cluster
@@ -20,22 +21,30 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
     }
     return ExitCode.OK;
   }
-  const session = await openSession(args, io, clusterVerb("all", labs.some(needsCluster)));
-  try {
-    await prepareCluster(session, io, labs);
-    const results = await runAll(LABS, labDeps(session), {
-      ...labRunOptions(args, io),
-      only: args.only,
-      skip: args.skip,
-      reset: async (lab) => {
-        if (needsCluster(lab)) await resetToBaseline(session, io);
-      },
-      onLabDone: (result) => io.out(formatLabOutcome(result)),
-    });
-    io.out("\n" + formatSummary(results));
-    await writeReports(results, args.report, io);
-    return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
-  } finally {
-    session.close();
-  }
+  return withEarlyEndReport(labs, args.report, io, async (report) => {
+    const session = await openSession(args, io, clusterVerb("all", labs.some(needsCluster)));
+    try {
+      await prepareCluster(session, io, labs);
+      if (labs.some(needsCluster)) session.markTouched();
+      const results = await runAll(LABS, labDeps(session), {
+        ...labRunOptions(args, io),
+        only: args.only,
+        skip: args.skip,
+        reset: async (lab) => {
+          if (needsCluster(lab)) await resetToBaseline(session, io);
+        },
+        onLabDone: (result) => io.out(formatLabOutcome(result)),
+      });
+      io.out("\n" + formatSummary(results));
+      await writeReports(results, args.report, io);
+      report.written = true;
+      const stopped = session.stopped();
+      if (stopped) throw stopped;
+      return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
+    } catch (error) {
+      throw session.stopped() ?? error;
+    } finally {
+      session.close();
+    }
+  });
 }

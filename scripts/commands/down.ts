@@ -21,6 +21,8 @@ export async function downCommand(args: CliArgs, io: CliIo): Promise<ExitCodeVal
     const result = await down(session.platform);
     io.out(result.deleted ? `✔ Deleted the kind cluster '${result.name}' (context ${session.context}).` : `No kind cluster '${result.name}' to delete.`);
     return ExitCode.OK;
+  } catch (error) {
+    throw session.stopped() ?? error;
   } finally {
     session.close();
   }

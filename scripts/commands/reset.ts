@@ -4,7 +4,6 @@ import { chooseContext } from "../../cluster/context-guard.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
-import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { openSession } from "./session.js";
 
 // Only --hard acts on the kind cluster itself (deletes and creates it).
@@ -22,8 +21,10 @@ export async function resetCommand(args: CliArgs, io: CliIo): Promise<ExitCodeVa
   const session = await openSession(args, io, { name: "reset", destructive: true, ...kindAction(args) });
   try {
     io.out(`Resetting ${session.context} to the baseline${args.hard ? " (recreating the cluster)" : ""}:`);
-    await runPlatformPlan(planReset({ hard: args.hard, cluster: session.cluster }), session.platform, platformProgressPrinter(io));
+    await runPlatformPlan(planReset({ hard: args.hard, cluster: session.cluster }), session.platform, session.progress);
     return ExitCode.OK;
+  } catch (error) {
+    throw session.stopped() ?? error;
   } finally {
     session.close();
   }

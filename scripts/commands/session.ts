@@ -4,7 +4,10 @@ import { chooseContext } from "../../cluster/context-guard.js";
 import { acquireClusterLock, type ClusterLock } from "../../cluster/cluster-lock.js";
 import { join } from "node:path";
 import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
-import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
+import type { PlatformDeps, PlatformProgress } from "../../cluster/platform/platform-types.js";
+import { ExitCode } from "../../core/exit-codes.js";
+import { InterruptedError, stoppedRunError, type StopSignal } from "../../core/interrupted-error.js";
+import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { ensureTools, resolveToolPaths } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
@@ -30,6 +33,12 @@ export interface Session {
   cluster: ClusterIdentity;
   signal: AbortSignal;
   platform: PlatformDeps;
+  /** Platform progress for the terminal; a step that runs marks the cluster as touched. */
+  progress: (progress: PlatformProgress) => void;
+  /** Called when a lab starts changing the cluster. */
+  markTouched(): void;
+  /** When a stop signal arrived: the error to end with (exit 130/143), naming the way back if the cluster was touched. */
+  stopped(): InterruptedError | undefined;
   labContext(): LabContext;
   close(): void;
 }
@@ -39,16 +48,29 @@ const sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
   await delay(ms, undefined, signal ? { signal } : {});
 };
 
-// First Ctrl-C stops at the next step boundary; a second one exits at once.
-function interruptController(io: CliIo): { controller: AbortController; remove: () => void } {
+// First Ctrl-C (or SIGTERM) stops at the next safe point, then cleanup and the report run; a second Ctrl-C exits
+// at once (a lock it leaves is taken over by the next run, since its PID is gone).
+function interruptController(io: CliIo): { controller: AbortController; stopSignal: () => StopSignal | undefined; remove: () => void } {
   const controller = new AbortController();
-  const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    io.err("\n■ Stopping at the next step boundary (Ctrl-C again to quit at once)…");
-    controller.abort(new Error("interrupted by Ctrl-C"));
+  let received: StopSignal | undefined;
+  const onSignal = (signal: StopSignal): void => {
+    if (controller.signal.aborted) process.exit(signal === "SIGINT" ? ExitCode.INTERRUPTED : ExitCode.TERMINATED);
+    received = signal;
+    io.err(`\n■ ${signal === "SIGINT" ? "Ctrl-C" : "SIGTERM"}: stopping at the next safe point, then cleaning up (Ctrl-C again to quit at once)…`);
+    controller.abort(new InterruptedError(signal));
   };
-  process.on("SIGINT", onSignal);
-  return { controller, remove: () => process.off("SIGINT", onSignal) };
+  const onInt = (): void => onSignal("SIGINT");
+  const onTerm = (): void => onSignal("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return {
+    controller,
+    stopSignal: () => received,
+    remove: () => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+    },
+  };
 }
 
 // Download progress, at most one line per tool every two seconds (and the last one).
@@ -67,7 +89,7 @@ function progressPrinter(io: CliIo): (p: DownloadProgress) => void {
 async function requireDocker(exec: Exec): Promise<void> {
   const { result } = await checkDocker(exec);
   if (result.status === "ok") return;
-  throw environmentError(`kind needs a Docker engine, and ${result.detail.replace(/^not reachable/, "none is reachable")}`, { hint: result.fix ?? "Start Docker, then try again." });
+  throw environmentError(`kind needs a Docker engine, and ${result.detail.replace(/^not reachable/, "none is reachable").replace(/^hung:/, "the Docker engine is hung:")}`, { hint: result.fix ?? "Start Docker, then try again." });
 }
 
 /** What the verb does: decides whether --yes is needed on another context and whether it needs a kind cluster. */
@@ -101,7 +123,9 @@ export function clusterVerb(name: string, usesCluster: boolean): SessionVerb {
 export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): Promise<Session> {
   const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name, ...(verb.kindAction ? { kindAction: verb.kindAction } : {}) });
   const context = cluster.context;
-  const { controller, remove } = interruptController(io);
+  const { controller, stopSignal, remove } = interruptController(io);
+  let touched = false;
+  const printProgress = platformProgressPrinter(io);
   let lock: ClusterLock | undefined;
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createCliExec(args.verbose, io);
@@ -116,7 +140,8 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
   } catch (error) {
     remove();
     lock?.release();
-    throw error;
+    const signal = stopSignal();
+    throw signal === undefined ? error : stoppedRunError(signal, { context, changed: false });
   }
   const getKube = lazyKube(context);
   const platform: PlatformDeps = { exec, kube: getKube, tools, context, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
@@ -129,6 +154,17 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     cluster,
     signal: controller.signal,
     platform,
+    progress: (progress) => {
+      if (progress.type === "running") touched = true;
+      printProgress(progress);
+    },
+    markTouched: () => {
+      touched = true;
+    },
+    stopped: () => {
+      const signal = stopSignal();
+      return signal === undefined ? undefined : stoppedRunError(signal, { context, changed: touched });
+    },
     labContext: () => ({ exec, kube: deferredKube(context, getKube), cluster, probe, certs, tools, projectRoot: projectRoot(), log, now: Date.now, sleep, signal: controller.signal }),
     close: () => {
       probe.close();

@@ -8,7 +8,6 @@ import { createExec } from "../../core/exec.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
-import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { openSession } from "./session.js";
 
 const KIND_ACTION = "create or start a kind cluster";
@@ -30,11 +29,13 @@ export async function upCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue
   const session = await openSession(args, io, { name: "up", destructive: true, kindAction: KIND_ACTION });
   try {
     io.out(`Bringing ${session.context} to the lab baseline:`);
-    await runPlatformPlan(planUp({ recreate: args.recreate, cluster: session.cluster }), session.platform, platformProgressPrinter(io));
+    await runPlatformPlan(planUp({ recreate: args.recreate, cluster: session.cluster }), session.platform, session.progress);
     io.out("\nAddons:");
     for (const addon of ADDON_SERVICES) io.out(`  ${addon.addon.padEnd(11)} ${addonUrl(addon, addon.uiPath)}`);
     io.out("\nNext: npm run lab list");
     return ExitCode.OK;
+  } catch (error) {
+    throw session.stopped() ?? error;
   } finally {
     session.close();
   }

@@ -12,14 +12,17 @@ export interface ToolShims {
   commands(): string[];
   /** The kind clusters `kind get clusters` lists. */
   setKindClusters(names: string[]): void;
-  /** Makes `tool` (optionally only when its arguments start with `argsPrefix`) sleep instead of answering. */
-  hang(tool: string): void;
+  /** Makes `tool` (only its `subcommand`, when given) sleep instead of answering. */
+  hang(tool: string, subcommand?: string): void;
+  /** Makes `tool` fail like a docker CLI whose daemon is not running. */
+  down(tool: string): void;
 }
 
 const SHIM = String.raw`#!/bin/sh
 me=$(basename "$0")
 printf '%s\n' "$me $*" >> "$SHIM_DIR/commands.log"
-if [ -e "$SHIM_DIR/hang-$me" ]; then sleep 600; fi
+if [ -e "$SHIM_DIR/hang-$me" ] || [ -e "$SHIM_DIR/hang-$me-$1" ]; then exec sleep 600; fi
+if [ -e "$SHIM_DIR/down-$me" ]; then echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2; exit 1; fi
 case "$me $*" in
   "docker version"*) echo 27.1.1 ;;
   "docker inspect "*) cat "$SHIM_DIR/node-inspect" ;;
@@ -53,7 +56,8 @@ export function createToolShims(dir: string, cacheHome: string): ToolShims {
     binDir,
     commands: () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter((l) => l !== "") : []),
     setKindClusters: (names) => writeFileSync(join(dir, "kind-clusters"), names.map((n) => `${n}\n`).join("")),
-    hang: (tool) => writeFileSync(join(dir, `hang-${tool}`), ""),
+    hang: (tool, subcommand) => writeFileSync(join(dir, subcommand === undefined ? `hang-${tool}` : `hang-${tool}-${subcommand}`), ""),
+    down: (tool) => writeFileSync(join(dir, `down-${tool}`), ""),
   };
 }
 
