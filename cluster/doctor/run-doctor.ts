@@ -11,6 +11,7 @@ import { checkKernelModules } from "./check-kernel-modules.js";
 import { checkKindNetwork } from "./check-kind-network.js";
 import { checkPorts } from "./check-ports.js";
 import type { DoctorResult } from "./doctor-types.js";
+import { formatToolStatus, listToolStatus, type ToolStatus } from "../tools/tool-status.js";
 
 async function readOptional(path: string): Promise<string | undefined> {
   return readFile(path, "utf8").catch(() => undefined);
@@ -23,6 +24,14 @@ async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
 }
 
+// One line per pinned tool: a PATH binary with its version, a re-checked cache entry, or what will be downloaded.
+function toolResult(status: ToolStatus): DoctorResult {
+  const name = `${status.tool} ${status.version}`;
+  const detail = formatToolStatus(status).slice(name.length + 2);
+  if (status.integrity?.state === "changed") return { name, status: "warn", detail, fix: "`npm run lab up` downloads and verifies it again." };
+  return { name, status: status.needsDownload ? "warn" : "ok", detail };
+}
+
 // Every doctor check, in the order a person fixes them.
 export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
   const docker = await checkDocker(exec);
@@ -30,6 +39,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
   const held = reachable ? await portsHeldByCluster(exec) : new Set<number>();
   const kindNetwork = reachable && (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: 30_000 })).exitCode === 0;
   const builtin = (await readOptional(`/lib/modules/${release()}/modules.builtin`)) ?? "";
+  const tools = (await listToolStatus({ exec, cacheDir: cacheDir() })).map(toolResult);
   return [
     docker.result,
     await checkPorts(held),
@@ -37,6 +47,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     checkNodeVersion(),
     checkKernelModules(process.platform, await readOptional("/proc/modules"), builtin),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
+    ...tools,
   ];
 }
 

@@ -136,7 +136,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     tools =
       verb.usesCluster === false
         ? await resolveToolPaths({ exec, signal: controller.signal })
-        : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io) });
+        : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io), allowUnpinned: io.env["ISTIO_LAB_ALLOW_UNPINNED"] === "1" });
   } catch (error) {
     remove();
     lock?.release();
