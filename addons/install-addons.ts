@@ -34,7 +34,7 @@ export function addonsStep(display: PlanDisplay): PlatformStep {
     },
     async run(deps) {
       await applyAddons(deps);
-      for (const addon of ADDON_SERVICES) await deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context));
+      for (const addon of ADDON_SERVICES) await deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context), { timeoutMs: 60_000, signal: deps.signal });
       await waitForDeploymentsReady(await deps.kube(), { namespace: ADDON_NAMESPACE, names: ADDON_SERVICES.map((addon) => addon.deployment), timeoutMs: READY_TIMEOUT_MS, signal: deps.signal });
     },
   };

@@ -48,7 +48,12 @@ export class CommandTimeoutError extends LabError {
 export interface CreateExecOptions {
   /** Called with each command line before it runs (the CLI's --verbose). */
   onCommand?: (command: string) => void;
+  /** Cancels every command that has no signal of its own (the CLI's Ctrl-C/SIGTERM). */
+  signal?: AbortSignal;
 }
+
+// No command may run forever: one that names no timeout is stopped after this long.
+export const DEFAULT_EXEC_TIMEOUT_MS = 15 * 60_000;
 
 // The real process edge, on execa, loaded only when a command actually runs.
 export function createExec(options: CreateExecOptions = {}): Exec {
@@ -56,20 +61,22 @@ export function createExec(options: CreateExecOptions = {}): Exec {
     const command = formatCommand(file, args);
     options.onCommand?.(command);
     const { execa } = await import("execa");
+    const signal = execOptions.signal ?? options.signal;
+    const timeoutMs = execOptions.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     try {
       const child = await execa(file, [...args], {
         input: execOptions.input,
         cwd: execOptions.cwd,
         env: execOptions.env,
-        timeout: execOptions.timeoutMs,
-        cancelSignal: execOptions.signal,
+        timeout: timeoutMs,
+        cancelSignal: signal,
         reject: false,
         stripFinalNewline: false,
       });
       if (child.failed && child.exitCode === undefined) {
-        if (child.isCanceled) execOptions.signal?.throwIfAborted();
+        if (child.isCanceled) signal?.throwIfAborted();
         const output = tailLines(String(child.stderr ?? "") || String(child.stdout ?? ""), 20);
-        if (child.timedOut) throw new CommandTimeoutError(command, execOptions.timeoutMs ?? 0, output, child);
+        if (child.timedOut) throw new CommandTimeoutError(command, timeoutMs, output, child);
         if (child.signal) throw stoppedFailure(`was killed by ${child.signal}`, command, output, child);
         throw spawnFailure(file, command, child.cause ?? child);
       }
@@ -77,7 +84,7 @@ export function createExec(options: CreateExecOptions = {}): Exec {
       if (result.exitCode !== 0 && !execOptions.allowFailure) throw new ExecError(result);
       return result;
     } catch (error) {
-      if (error instanceof LabError || execOptions.signal?.aborted) throw error;
+      if (error instanceof LabError || signal?.aborted) throw error;
       throw spawnFailure(file, command, error);
     }
   };

@@ -128,7 +128,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
   const printProgress = platformProgressPrinter(io);
   let lock: ClusterLock | undefined;
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
-  const exec = createCliExec(args.verbose, io);
+  const exec = createCliExec(args.verbose, io, controller.signal);
   let tools: ToolPaths;
   try {
     lock = verb.destructive ? await lockCluster(cluster, verb.name, io, controller.signal) : undefined;
