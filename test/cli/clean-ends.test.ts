@@ -1,5 +1,6 @@
 // Issue 8 (8-10): every early end is a plain message, the right exit code and, when asked for, a report.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -113,5 +114,23 @@ describe("early ends still write the report", () => {
     expect(run.status).toBe(3);
     expect(run.stdout).toMatch(/Docker engine\s+hung/);
     expect(run.stdout).not.toContain("not installed");
+  });
+});
+
+describe("a tampered tool cache", () => {
+  it("`status` says a cached kind changed since it was verified instead of calling it cached", async () => {
+    world = await createCliWorld();
+    rmSync(join(world.shims.binDir, "kind"));
+    const installDir = join(world.workDir, "tools", "kind-v0.22.0");
+    mkdirSync(installDir, { recursive: true });
+    const genuine = "#!/bin/sh\necho 'kind v0.22.0 go1.20.13 linux/amd64'\n";
+    writeFileSync(join(installDir, "kind"), "#!/bin/sh\necho 'kind v0.22.0 go1.20.13 linux/amd64'\n# and something else\n", { mode: 0o755 });
+    const recorded = createHash("sha256").update(genuine).digest("hex");
+    writeFileSync(join(installDir, ".verified.json"), JSON.stringify({ url: "https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64", downloadSha256: recorded, binarySha256: recorded }));
+    const run = await world.run(["status"]);
+    expect(run.stdout).toContain("kind v0.22.0: not installed");
+    expect(run.stdout).toContain(`changed since it was verified`);
+    expect(run.stdout).toContain(`verified ${recorded}`);
+    expect(run.stdout).not.toMatch(/kind v0\.22\.0: cached/);
   });
 });
