@@ -1,5 +1,5 @@
 import { baselinePath, readBaseline, writeBaseline } from "./baseline-store.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 import { takeSnapshot } from "./take-snapshot.js";
 import { readClusterId } from "./baseline-owner.js";
 

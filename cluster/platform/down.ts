@@ -1,6 +1,6 @@
 import { requireKindName } from "../cluster-identity.js";
 import { deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand } from "../kind/kind-cluster.js";
-import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
 /** What `down` did. */
 export interface DownResult {

@@ -6,7 +6,7 @@ import { createClusterArgs, createKindCluster, deleteClusterArgs, deleteKindClus
 import { requireKindName, requireNodeContainer } from "../cluster-identity.js";
 import { renderKindConfigYaml } from "../kind/kind-config.js";
 import { inspectKindNode } from "./kind-node-state.js";
-import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
 const API_READY_TIMEOUT_MS = 120_000;
 

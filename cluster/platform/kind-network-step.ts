@@ -1,7 +1,7 @@
 import { environmentError } from "../../core/errors.js";
 import type { Exec } from "../../core/exec.js";
 import { askDockerVersion, dockerMajor } from "../doctor/check-docker.js";
-import type { PlatformStep } from "./platform-types.js";
+import type { PlatformStep } from "../install/platform-types.js";
 
 // A network inspect or create answers in a second; longer means the Docker daemon is hung.
 const DOCKER_QUICK_MS = 30_000;

@@ -2,6 +2,7 @@
 // every check (eventual consistency is normal in a mesh).
 
 import { describeError } from "../../core/errors.js";
+import type { ObservedState } from "../check-outcome.js";
 
 /** One evaluation of a check: whether it holds and what was seen. */
 export interface Evaluation {
@@ -9,6 +10,7 @@ export interface Evaluation {
   /** What was observed (trimmed), with the reason when it does not match. */
   seen: string;
   details?: Record<string, string | number>;
+  timeline?: ObservedState[];
 }
 
 /** How long and how often to poll, and the clock and signal to do it with. */

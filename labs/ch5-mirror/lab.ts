@@ -23,13 +23,14 @@ export const ch5Mirror: LabDefinition = {
       actions: [applyLabFile("labs/ch5-mirror/catalog-vs-mirror.yaml")],
       checks: [
         sidecarRoutes("webapp's route mirrors to the version-v2 cluster", webapp, { kind: "mirror", cluster: "|version-v2|catalog" }),
-        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
+        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false, mirrorSide: "served" },
         {
           kind: "logs",
           title: "catalog v2 receives the mirrored requests with a -shadow Host",
           workload: catalogV2,
           container: "catalog",
           expect: [{ op: "regex", value: "GET catalog\\.istioinaction-shadow:80 /items 200" }],
+          mirrorSide: "copied",
         },
       ],
       mustFailFirst: true,

@@ -91,9 +91,11 @@ describe("http check", () => {
     const outcome = await runCheck(check, ctx, createTestState(), { ...options(), singleAttempt: true });
     expect(outcome.status).toBe("failed");
     expect(outcome.seen).toContain("request 3 of 5");
+    expect(outcome.details).toEqual({ requests: 3, matched: 2 });
     expect(server.requests()).toBe(3);
-    const again = await runCheck(check, ctx, createTestState(), { ...options(), singleAttempt: true });
+    const again = await runCheck({ ...check, mirrorSide: "served" }, ctx, createTestState(), { ...options(), singleAttempt: true });
     expect(again.status).toBe("passed");
+    expect(again).toMatchObject({ kind: "http", mirrorSide: "served", details: { requests: 5, matched: 5 } });
     expect(server.requests()).toBe(8);
   });
 

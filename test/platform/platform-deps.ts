@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
 import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
-import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
+import type { PlatformDeps } from "../../cluster/install/platform-types.js";
 
 export const TEST_TOOLS = { kind: "kind", kubectl: "kubectl", istioctl: "istioctl", helm: "helm", istioDir: "/tools/istio-1.17.8" };
 

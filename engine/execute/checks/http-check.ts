@@ -31,8 +31,10 @@ export async function prepareHttpCheck(check: HttpCheck, ctx: LabContext): Promi
     let last: Evaluation = { ok: false, seen: "no request sent" };
     for (let index = 1; index <= repeat; index++) {
       last = await evaluateOnce(check, ctx, caSubject);
-      if (!last.ok) return repeat === 1 ? last : { ok: false, seen: `request ${index} of ${repeat}: ${last.seen}` };
+      const details = { requests: index, matched: last.ok ? index : index - 1 };
+      if (!last.ok) return repeat === 1 ? { ...last, details } : { ok: false, seen: `request ${index} of ${repeat}: ${last.seen}`, details };
     }
-    return repeat === 1 ? last : { ok: true, seen: `${repeat} of ${repeat} requests matched; last: ${last.seen}` };
+    const details = { requests: repeat, matched: repeat };
+    return repeat === 1 ? { ...last, details } : { ok: true, seen: `${repeat} of ${repeat} requests matched; last: ${last.seen}`, details };
   };
 }

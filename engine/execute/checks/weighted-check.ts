@@ -40,7 +40,7 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
     const samples = await runConcurrently(plan.n, WEIGHTED_CONCURRENCY, sendOne);
     const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
     const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
-    const details = { ...planDetails(plan), hits, share: Number((hits / plan.n).toFixed(4)) };
+    const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)) };
     if (errors.length > 0) {
       return { ok: false, seen: `${errors.length} of ${plan.n} requests failed (first: ${errors[0]?.error}); the sample is not judged`, details };
     }
