@@ -34,7 +34,7 @@ export function addonsStep(display: PlanDisplay): PlatformStep {
     },
     async run(deps) {
       await applyAddons(deps);
-      await Promise.all(ADDON_SERVICES.map((addon) => deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context))));
+      await Promise.all(ADDON_SERVICES.map((addon) => deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context), { timeoutMs: 60_000, signal: deps.signal })));
       await waitForDeploymentsReady(await deps.kube(), { namespace: ADDON_NAMESPACE, names: ADDON_SERVICES.map((addon) => addon.deployment), timeoutMs: READY_TIMEOUT_MS, signal: deps.signal });
     },
   };

@@ -1,23 +1,27 @@
 import { usageError } from "../core/errors.js";
-import { KIND_CONTEXT } from "./kind/kind-config.js";
+import { DEFAULT_CONTEXT, requireKindName, resolveClusterIdentity, type ClusterIdentity } from "./cluster-identity.js";
 
-export interface ContextChoice {
-  /** The context every kubectl/istioctl/helm call and the API client use. */
-  context: string;
-  /** True when the user named a context other than the lab cluster's. */
-  foreign: boolean;
+export interface ContextChoiceOptions {
+  requested?: string;
+  yes: boolean;
+  /** True for verbs that create, install, reset or delete (up, a lab run, all, reset, down). */
+  destructive: boolean;
+  verb: string;
+  /** What the verb does with the kind cluster itself (create, delete), when it needs one behind the context. */
+  kindAction?: string;
 }
 
-// Decides which kube context a verb may act on: the lab cluster's, unless the user names another.
-// Destructive verbs on another context need --yes (never the kubeconfig's current-context implicitly).
-export function chooseContext(options: { requested?: string; yes: boolean; destructive: boolean; verb: string }): ContextChoice {
-  const context = options.requested && options.requested !== "" ? options.requested : KIND_CONTEXT;
-  const foreign = context !== KIND_CONTEXT;
-  if (foreign && options.destructive && !options.yes) {
+// Decides which cluster a verb may act on, once: the lab cluster's, unless the user names another. A verb that
+// changes a cluster other than kind-myk8s needs --yes (never the kubeconfig's current-context implicitly), and a
+// kind verb needs a kind context. Called before any check, download or request.
+export function chooseContext(options: ContextChoiceOptions): ClusterIdentity {
+  const identity = resolveClusterIdentity(options.requested);
+  if (identity.foreign && options.destructive && !options.yes) {
     throw usageError(
-      `Refusing to run '${options.verb}' on context '${context}': it is not the lab cluster (${KIND_CONTEXT}) and '${options.verb}' deletes things.`,
-      `Add --yes if you really mean '${context}', or drop --context to use ${KIND_CONTEXT}.`,
+      `Refusing to run '${options.verb}' on context '${identity.context}': it is not the lab cluster (${DEFAULT_CONTEXT}) and '${options.verb}' changes the cluster it runs on (creates, installs, resets or deletes).`,
+      `Add --yes if you really mean '${identity.context}', or drop --context to use ${DEFAULT_CONTEXT}.`,
     );
   }
-  return { context, foreign };
+  if (options.kindAction !== undefined) requireKindName(identity, options.kindAction);
+  return identity;
 }

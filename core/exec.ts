@@ -32,10 +32,28 @@ export class ExecError extends LabError {
   }
 }
 
+/** A command that did not finish within its timeout and was stopped: hung, not missing. */
+export class CommandTimeoutError extends LabError {
+  readonly command: string;
+  readonly timeoutMs: number;
+
+  constructor(command: string, timeoutMs: number, output: string, cause: unknown) {
+    super("failed", `'${command}' did not finish within ${Number((timeoutMs / 1000).toFixed(1))} s and was stopped.${output === "" ? "" : `\n${output}`}`, { cause });
+    this.name = "CommandTimeoutError";
+    this.command = command;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
 export interface CreateExecOptions {
   /** Called with each command line before it runs (the CLI's --verbose). */
   onCommand?: (command: string) => void;
+  /** Cancels every command that has no signal of its own (the CLI's Ctrl-C/SIGTERM). */
+  signal?: AbortSignal;
 }
+
+// No command may run forever: one that names no timeout is stopped after this long.
+export const DEFAULT_EXEC_TIMEOUT_MS = 15 * 60_000;
 
 // The real process edge, on execa, loaded only when a command actually runs.
 export function createExec(options: CreateExecOptions = {}): Exec {
@@ -43,20 +61,22 @@ export function createExec(options: CreateExecOptions = {}): Exec {
     const command = formatCommand(file, args);
     options.onCommand?.(command);
     const { execa } = await import("execa");
+    const signal = execOptions.signal ?? options.signal;
+    const timeoutMs = execOptions.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     try {
       const child = await execa(file, [...args], {
         input: execOptions.input,
         cwd: execOptions.cwd,
         env: execOptions.env,
-        timeout: execOptions.timeoutMs,
-        cancelSignal: execOptions.signal,
+        timeout: timeoutMs,
+        cancelSignal: signal,
         reject: false,
         stripFinalNewline: false,
       });
       if (child.failed && child.exitCode === undefined) {
-        if (child.isCanceled) execOptions.signal?.throwIfAborted();
+        if (child.isCanceled) signal?.throwIfAborted();
         const output = tailLines(String(child.stderr ?? "") || String(child.stdout ?? ""), 20);
-        if (child.timedOut) throw stoppedFailure(`did not finish within ${Number(((execOptions.timeoutMs ?? 0) / 1000).toFixed(1))} s and was stopped`, command, output, child);
+        if (child.timedOut) throw new CommandTimeoutError(command, timeoutMs, output, child);
         if (child.signal) throw stoppedFailure(`was killed by ${child.signal}`, command, output, child);
         throw spawnFailure(file, command, child.cause ?? child);
       }
@@ -64,7 +84,7 @@ export function createExec(options: CreateExecOptions = {}): Exec {
       if (result.exitCode !== 0 && !execOptions.allowFailure) throw new ExecError(result);
       return result;
     } catch (error) {
-      if (error instanceof LabError || execOptions.signal?.aborted) throw error;
+      if (error instanceof LabError || signal?.aborted) throw error;
       throw spawnFailure(file, command, error);
     }
   };

@@ -4,6 +4,10 @@ export const ExitCode = {
   FAILED: 1,
   USAGE: 2,
   ENVIRONMENT: 3,
+  /** Stopped by Ctrl-C (128 + SIGINT), after cleanup and the report. */
+  INTERRUPTED: 130,
+  /** Stopped by SIGTERM (128 + SIGTERM), after cleanup and the report. */
+  TERMINATED: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

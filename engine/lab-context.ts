@@ -1,6 +1,7 @@
 import type { Exec } from "../core/exec.js";
 import type { Kube } from "../core/kube.js";
 import type { ToolPaths } from "../cluster/tools/tool-paths.js";
+import type { ClusterIdentity } from "../cluster/cluster-identity.js";
 import type { CertStore } from "./certs/cert-types.js";
 import type { Probe } from "./probes/probe-types.js";
 
@@ -8,6 +9,8 @@ import type { Probe } from "./probes/probe-types.js";
 export interface LabContext {
   exec: Exec;
   kube: Kube;
+  /** The cluster the run acts on (kube.context is its context); node checks use its kind node container. */
+  cluster: ClusterIdentity;
   probe: Probe;
   certs: CertStore;
   tools: ToolPaths;

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { main } from "./cli/main.js";
-import { processIo } from "./cli/io.js";
+// Only the Node gate is imported statically: everything else loads after it has passed.
+import { isSupportedNode, nodeGateMessage } from "../core/node-gate.js";
 
-process.exitCode = await main(process.argv.slice(2), processIo);
+if (isSupportedNode(process.versions.node)) {
+  const [{ main }, { processIo }] = await Promise.all([import("./cli/main.js"), import("./cli/io.js")]);
+  process.exitCode = await main(process.argv.slice(2), processIo);
+} else {
+  process.stderr.write(nodeGateMessage(process.versions.node) + "\n");
+  // Exit code 3: the environment is not ready (core/exit-codes.ts, not imported here on purpose).
+  process.exitCode = 3;
+}

@@ -1,4 +1,4 @@
-import type { Exec } from "../../core/exec.js";
+import { CommandTimeoutError, type Exec } from "../../core/exec.js";
 import { isLabError } from "../../core/errors.js";
 import type { DoctorResult } from "./doctor-types.js";
 
@@ -33,6 +33,16 @@ export async function checkDocker(exec: Exec): Promise<{ result: DoctorResult; s
     };
   } catch (error) {
     if (!isLabError(error)) throw error;
+    if (error instanceof CommandTimeoutError) {
+      return {
+        result: {
+          name: "Docker engine",
+          status: "fail",
+          detail: `hung: \`docker version\` did not answer within ${error.timeoutMs / 1000} s (the daemon is stuck or overloaded)`,
+          fix: "Restart Docker (Docker Desktop: Restart; Linux: sudo systemctl restart docker), then run `npm run lab doctor` again.",
+        },
+      };
+    }
     return {
       result: { name: "Docker engine", status: "fail", detail: "the docker CLI is not installed", fix: "Install Docker (https://docs.docker.com/get-docker/)." },
     };

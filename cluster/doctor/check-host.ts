@@ -1,3 +1,4 @@
+import { MIN_NODE, isSupportedNode } from "../../core/node-gate.js";
 import { statfs } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
@@ -20,9 +21,8 @@ export async function checkDisk(path: string): Promise<DoctorResult> {
   return { name: "Disk space", status: "ok", detail };
 }
 
-// Node 22.13 or newer (package.json engines): type stripping and the APIs this project uses.
+// Node 22.19 or newer (package.json engines, core/node-gate.ts).
 export function checkNodeVersion(version: string = process.versions.node): DoctorResult {
-  const [major = 0, minor = 0] = version.split(".").map((n) => Number.parseInt(n, 10));
-  if (major > 22 || (major === 22 && minor >= 13)) return { name: "Node.js", status: "ok", detail: `v${version}` };
-  return { name: "Node.js", status: "fail", detail: `v${version}, need >= 22.13`, fix: "Install Node 22 LTS or newer (https://nodejs.org)." };
+  if (isSupportedNode(version)) return { name: "Node.js", status: "ok", detail: `v${version}` };
+  return { name: "Node.js", status: "fail", detail: `v${version}, need >= ${MIN_NODE.major}.${MIN_NODE.minor}`, fix: "Install Node 22 LTS or newer (https://nodejs.org)." };
 }

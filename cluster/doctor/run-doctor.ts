@@ -3,6 +3,7 @@ import { release } from "node:os";
 import type { Exec } from "../../core/exec.js";
 import { cacheDir } from "../../core/paths.js";
 import { KIND_NODE_CONTAINER } from "../kind/kind-config.js";
+// doctor has no --context: it checks the machine for the lab cluster's node (kind-myk8s).
 import { parsePortBindings } from "../kind/port-bindings.js";
 import { checkDocker, dockerMajor } from "./check-docker.js";
 import { checkDisk, checkNodeVersion } from "./check-host.js";
@@ -13,6 +14,7 @@ import { checkMirrors } from "./check-mirrors.js";
 import { readMirrorStates } from "../mirror/mirror-state.js";
 import { mirrorsEnabled } from "../mirror/registry-mirrors.js";
 import type { DoctorResult } from "./doctor-types.js";
+import { formatToolStatus, listToolStatus, type ToolStatus } from "../tools/tool-status.js";
 
 async function readOptional(path: string): Promise<string | undefined> {
   return readFile(path, "utf8").catch(() => undefined);
@@ -20,9 +22,17 @@ async function readOptional(path: string): Promise<string | undefined> {
 
 // Host ports our cluster's node container already maps (so they count as ours, not busy).
 async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
-  const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true });
+  const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true, timeoutMs: 30_000 });
   if (inspect.exitCode !== 0) return new Set();
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
+}
+
+// One line per pinned tool: a PATH binary with its version, a re-checked cache entry, or what will be downloaded.
+function toolResult(status: ToolStatus): DoctorResult {
+  const name = `${status.tool} ${status.version}`;
+  const detail = formatToolStatus(status).slice(name.length + 2);
+  if (status.integrity?.state === "changed") return { name, status: "warn", detail, fix: "`npm run lab up` downloads and verifies it again." };
+  return { name, status: status.needsDownload ? "warn" : "ok", detail };
 }
 
 // Every doctor check, in the order a person fixes them; the independent ones run at the same time.
@@ -35,10 +45,11 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
   ]);
   const reachable = docker.serverVersion !== undefined;
   const mirrors = mirrorsEnabled(process.env);
-  const [held, kindNetwork, mirrorStates] = await Promise.all([
+  const [held, kindNetwork, mirrorStates, toolStates] = await Promise.all([
     reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
-    reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true }).then((result) => result.exitCode === 0) : Promise.resolve(false),
+    reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: 30_000 }).then((result) => result.exitCode === 0) : Promise.resolve(false),
     reachable && mirrors ? readMirrorStates(exec) : Promise.resolve(undefined),
+    listToolStatus({ exec, cacheDir: cacheDir() }),
   ]);
   return [
     docker.result,
@@ -48,6 +59,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     checkKernelModules(process.platform, modules, builtin ?? ""),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
     checkMirrors(mirrorStates, mirrors),
+    ...toolStates.map(toolResult),
   ];
 }
 

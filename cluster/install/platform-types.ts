@@ -1,5 +1,6 @@
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
+import type { ClusterIdentity } from "../cluster-identity.js";
 import type { ToolPaths } from "../tools/tool-paths.js";
 
 /** What a platform step may touch. */
@@ -8,8 +9,10 @@ export interface PlatformDeps {
   /** The API client, created on first use (only once the cluster exists). */
   kube: () => Promise<Kube>;
   tools: ToolPaths;
-  /** The kube context every kubectl/istioctl/helm call names (never the current-context). */
+  /** The kube context every kubectl/istioctl/helm call names (never the current-context); cluster.context. */
   context: string;
+  /** The cluster this run acts on, resolved once from --context: kind verbs use its kind name and node. */
+  cluster: ClusterIdentity;
   /** Rendered files (kind config, IstioOperator), the Flagger chart and baseline-snapshot.json; normally cacheDir(). */
   workDir: string;
   /** --verbose lines; a no-op otherwise. */
@@ -37,6 +40,7 @@ export interface PlatformStep {
 export interface PlanDisplay {
   context: string;
   workDir: string;
+  cluster: ClusterIdentity;
 }
 
 /** Progress of runPlatformPlan, for the CLI's renderer. */

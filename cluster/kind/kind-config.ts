@@ -43,11 +43,11 @@ export interface KindConfig {
 }
 
 // The kind config as an object (for tests and for comparing with a running cluster).
-export function kindConfig(): KindConfig {
+export function kindConfig(name: string = KIND_CLUSTER_NAME): KindConfig {
   return {
     kind: "Cluster",
     apiVersion: "kind.x-k8s.io/v1alpha4",
-    name: KIND_CLUSTER_NAME,
+    name,
     networking: { podSubnet: POD_SUBNET, serviceSubnet: SERVICE_SUBNET },
     nodes: [
       {
@@ -61,13 +61,15 @@ export function kindConfig(): KindConfig {
 
 /** Extra settings of the rendered config. */
 export interface KindConfigOptions {
+  /** The kind cluster's name (the identity's kind name); myk8s by default. */
+  name?: string;
   /** containerd config (TOML) appended as containerdConfigPatches: the registry mirrors (cluster/mirror). */
   containerdPatch?: string;
 }
 
 // The same config as YAML with each port's purpose as a comment (written by hand: no yaml import on this path).
 export function renderKindConfigYaml(options: KindConfigOptions = {}): string {
-  const config = kindConfig();
+  const config = kindConfig(options.name ?? KIND_CLUSTER_NAME);
   const [node] = config.nodes;
   const ports = HOST_PORT_MAPPINGS.map((m) => `  - containerPort: ${m.containerPort}\n    hostPort: ${m.hostPort}\n    protocol: TCP  # ${m.purpose}`);
   return [

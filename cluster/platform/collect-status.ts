@@ -3,6 +3,7 @@ import { readFlaggerState } from "../../addons/install-flagger.js";
 import { describeError } from "../../core/errors.js";
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
+import { resolveClusterIdentity, type ClusterIdentity } from "../cluster-identity.js";
 import { formatToolStatus, listToolStatus } from "../tools/tool-status.js";
 import { readBaseline } from "./baseline-store.js";
 import { compareSnapshots } from "./compare-snapshots.js";
@@ -17,6 +18,8 @@ export interface StatusDeps {
   exec: Exec;
   kube: () => Promise<Kube>;
   context: string;
+  /** The cluster behind `context` as the CLI resolved it; default: resolved from `context`. */
+  cluster?: ClusterIdentity;
   /** cacheDir(): tools and baseline-snapshot.json. */
   workDir: string;
   /** PATH searched for the tools; default process.env.PATH ("" disables, for tests). */
@@ -29,8 +32,12 @@ export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
     dockerServerVersion(deps.exec).catch(() => undefined),
     listToolStatus({ exec: deps.exec, cacheDir: deps.workDir, ...(deps.pathEnv === undefined ? {} : { pathEnv: deps.pathEnv }) }).then((all) => all.map(formatToolStatus)),
   ]);
-  const cluster = dockerVersion ? await inspectKindNode(deps.exec) : { exists: false, running: false, missingMappings: [] };
-  const status: PlatformStatus = { context: deps.context, dockerVersion, cluster, tools };
+  const identity = deps.cluster ?? resolveClusterIdentity(deps.context);
+  const node = identity.nodeContainer;
+  // A context kind did not make has no node container: its API is asked directly.
+  const cluster =
+    node === undefined ? { exists: true, running: true, missingMappings: [] } : dockerVersion ? await inspectKindNode(deps.exec, node) : { exists: false, running: false, missingMappings: [] };
+  const status: PlatformStatus = { context: deps.context, ...(identity.kindName === undefined ? {} : { kindName: identity.kindName }), dockerVersion, cluster, tools };
   if (!cluster.running) return status;
   let kube: Kube;
   try {
@@ -44,7 +51,7 @@ export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
     readAddonStates(kube),
     readFlaggerState(kube),
     isLabNamespaceReady(kube),
-    readBaselineState(kube, deps.workDir),
+    readBaselineState(kube, deps.workDir, deps.context),
   ]);
   return {
     ...status,
@@ -57,8 +64,8 @@ export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
   };
 }
 
-async function readBaselineState(kube: Kube, workDir: string): Promise<NonNullable<PlatformStatus["baseline"]>> {
-  const [baseline, current] = await Promise.all([readBaseline(workDir), takeSnapshot(kube)]);
+async function readBaselineState(kube: Kube, workDir: string, context: string): Promise<NonNullable<PlatformStatus["baseline"]>> {
+  const [baseline, current] = await Promise.all([readBaseline(workDir, context), takeSnapshot(kube)]);
   if (!baseline) return { recorded: false, sameCluster: false, differences: [] };
   if (baseline.clusterId !== current.clusterId) return { recorded: true, sameCluster: false, differences: [] };
   return { recorded: true, sameCluster: true, differences: compareSnapshots(baseline, current) };

@@ -1,28 +1,32 @@
+import { requireKindName } from "../cluster-identity.js";
 import { deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand } from "../kind/kind-cluster.js";
-import { KIND_CLUSTER_NAME } from "../kind/kind-config.js";
-import type { PlatformDeps, PlatformStep } from "../install/platform-types.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 import { removeMirrorsStep } from "./registry-mirror-step.js";
 
 /** What `down` did. */
 export interface DownResult {
+  /** The kind cluster behind the context: the only one `down` may delete. */
+  name: string;
   /** False when there was no cluster to delete. */
   deleted: boolean;
 }
 
-// Deletes the kind cluster (its kube context goes with it); the cached tools and baseline file stay.
-export async function down(deps: Pick<PlatformDeps, "exec" | "tools" | "log">): Promise<DownResult> {
-  if (!(await kindClusterExists(deps.exec, deps.tools.kind))) return { deleted: false };
-  deps.log(kindCommand(deleteClusterArgs()));
-  await deleteKindCluster(deps.exec, deps.tools.kind);
-  return { deleted: true };
+// Deletes the kind cluster behind the run's context (its kube context goes with it); tools and baseline stay.
+export async function down(deps: Pick<PlatformDeps, "exec" | "tools" | "log" | "cluster" | "signal">): Promise<DownResult> {
+  const name = requireKindName(deps.cluster, "delete a kind cluster");
+  if (!(await kindClusterExists(deps.exec, deps.tools.kind, name, deps.signal))) return { name, deleted: false };
+  deps.log(kindCommand(deleteClusterArgs(name)));
+  await deleteKindCluster(deps.exec, deps.tools.kind, name, deps.signal);
+  return { name, deleted: true };
 }
 
 // `down` as a step, for --dry-run and for `reset --hard` (always runs: a hard reset means a new cluster).
-export function deleteClusterStep(): PlatformStep {
+export function deleteClusterStep(display: PlanDisplay): PlatformStep {
+  const name = display.cluster.kindName ?? "<not a kind context>";
   return {
     id: "delete-cluster",
-    title: `Delete the kind cluster '${KIND_CLUSTER_NAME}'`,
-    command: kindCommand(deleteClusterArgs()),
+    title: `Delete the kind cluster '${name}'`,
+    command: kindCommand(deleteClusterArgs(name)),
     isDone: async () => false,
     async run(deps) {
       await down(deps);
@@ -31,6 +35,6 @@ export function deleteClusterStep(): PlatformStep {
 }
 
 // The steps of `down`, for --dry-run; `--all` removes the image cache too.
-export function planDown(options: { all?: boolean } = {}): PlatformStep[] {
-  return [deleteClusterStep(), ...(options.all === true ? [removeMirrorsStep()] : [])];
+export function planDown(display: PlanDisplay, options: { all?: boolean } = {}): PlatformStep[] {
+  return [deleteClusterStep(display), ...(options.all === true ? [removeMirrorsStep()] : [])];
 }

@@ -1,5 +1,4 @@
 import { FLAGGER_CHART } from "../../addons/flagger-chart.js";
-import { KIND_CLUSTER_NAME } from "../kind/kind-config.js";
 import { ISTIO_VERSION } from "../tools/tool-pins.js";
 import type { PlatformStatus } from "./status-types.js";
 
@@ -34,9 +33,11 @@ export function formatStatus(status: PlatformStatus): string {
 }
 
 function clusterLine(status: PlatformStatus): string {
-  if (!status.cluster.exists) return `kind cluster '${KIND_CLUSTER_NAME}' does not exist`;
-  if (!status.cluster.running) return `kind cluster '${KIND_CLUSTER_NAME}' exists but its node is stopped`;
-  return `kind cluster '${KIND_CLUSTER_NAME}': node running${status.cluster.missingMappings.length === 0 ? ", host ports 30000-30007 mapped" : ""}`;
+  const name = status.kindName;
+  if (name === undefined) return `context '${status.context}' is not a kind cluster: no kind node to inspect (its API is read directly)`;
+  if (!status.cluster.exists) return `kind cluster '${name}' does not exist`;
+  if (!status.cluster.running) return `kind cluster '${name}' exists but its node is stopped`;
+  return `kind cluster '${name}': node running${status.cluster.missingMappings.length === 0 ? ", host ports 30000-30007 mapped" : ""}`;
 }
 
 function baselineLines(baseline: NonNullable<PlatformStatus["baseline"]>): string[] {

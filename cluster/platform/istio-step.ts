@@ -59,7 +59,7 @@ export async function findIstioProblems(deps: PlatformDeps, mode: "up" | "reset"
   const kube = await deps.kube();
   const problems = (await readIstioState(kube)).problems;
   if (mode === "up" || problems.length > 0) return problems;
-  const baseline = await readBaseline(deps.workDir);
+  const baseline = await readBaseline(deps.workDir, deps.context);
   if (!baseline?.mesh) return problems;
   const [mesh, istiod] = await Promise.all([
     readMeshConfig(kube),

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFileAtomically } from "../../core/atomic-write.js";
 import { join } from "node:path";
 import { environmentError } from "../../core/errors.js";
 import type { Kube } from "../../core/kube.js";
 import { createClusterArgs, createKindCluster, deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand, wrongMappingsError } from "../kind/kind-cluster.js";
-import { KIND_CLUSTER_NAME, KIND_NODE_CONTAINER, renderKindConfigYaml, type KindConfigOptions } from "../kind/kind-config.js";
+import { requireKindName, requireNodeContainer } from "../cluster-identity.js";
+import { renderKindConfigYaml, type KindConfigOptions } from "../kind/kind-config.js";
 import { inspectKindNode } from "./kind-node-state.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
@@ -17,35 +18,38 @@ export function kindConfigPath(workDir: string): string {
 // The kind cluster: created when absent, started when stopped, refused (or recreated) when its ports are wrong.
 export function kindClusterStep(display: PlanDisplay, recreate: boolean, configOptions: KindConfigOptions = {}): PlatformStep {
   let recreated = false;
-  const create = kindCommand(createClusterArgs(kindConfigPath(display.workDir)));
+  const shownName = display.cluster.kindName ?? "<not a kind context>";
+  const create = kindCommand(createClusterArgs(shownName, kindConfigPath(display.workDir)));
   return {
     id: "kind-cluster",
-    title: `kind cluster '${KIND_CLUSTER_NAME}' (kindest/node v1.23.17, host ports 30000-30007)${recreate ? ", deleted and created again" : ""}`,
-    command: recreate ? `${kindCommand(deleteClusterArgs())}\n${create}` : create,
+    title: `kind cluster '${shownName}' (kindest/node v1.23.17, host ports 30000-30007)${recreate ? ", deleted and created again" : ""}`,
+    command: recreate ? `${kindCommand(deleteClusterArgs(shownName))}\n${create}` : create,
     async isDone(deps) {
+      const name = requireKindName(deps.cluster, "create or start a kind cluster");
       if (recreate && !recreated) return false;
-      if (!(await kindClusterExists(deps.exec, deps.tools.kind))) return false;
-      const node = await inspectKindNode(deps.exec);
-      if (node.missingMappings.length > 0) throw wrongMappingsError(node.missingMappings);
+      if (!(await kindClusterExists(deps.exec, deps.tools.kind, name, deps.signal))) return false;
+      const node = await inspectKindNode(deps.exec, requireNodeContainer(deps.cluster, "inspect the kind node"), deps.signal);
+      if (node.missingMappings.length > 0) throw wrongMappingsError(name, node.missingMappings);
       return node.running;
     },
     async run(deps) {
-      const exists = await kindClusterExists(deps.exec, deps.tools.kind);
+      const name = requireKindName(deps.cluster, "create or start a kind cluster");
+      const container = requireNodeContainer(deps.cluster, "start the kind node");
+      const exists = await kindClusterExists(deps.exec, deps.tools.kind, name, deps.signal);
       if (exists && !recreate) {
-        const node = await inspectKindNode(deps.exec);
-        if (node.missingMappings.length > 0) throw wrongMappingsError(node.missingMappings);
+        const node = await inspectKindNode(deps.exec, container, deps.signal);
+        if (node.missingMappings.length > 0) throw wrongMappingsError(name, node.missingMappings);
         if (!node.running) {
-          deps.log(`docker start ${KIND_NODE_CONTAINER}`);
-          await deps.exec("docker", ["start", KIND_NODE_CONTAINER]);
+          deps.log(`docker start ${container}`);
+          await deps.exec("docker", ["start", container], { timeoutMs: 120_000, signal: deps.signal });
           await waitForApi(deps);
         }
         return;
       }
-      if (exists) await deleteKindCluster(deps.exec, deps.tools.kind);
-      await mkdir(deps.workDir, { recursive: true });
+      if (exists) await deleteKindCluster(deps.exec, deps.tools.kind, name, deps.signal);
       const configPath = kindConfigPath(deps.workDir);
-      await writeFile(configPath, renderKindConfigYaml(configOptions), "utf8");
-      await createKindCluster(deps.exec, deps.tools.kind, configPath);
+      await writeFileAtomically(configPath, renderKindConfigYaml({ ...configOptions, name }));
+      await createKindCluster(deps.exec, deps.tools.kind, name, configPath, deps.signal);
       recreated = true;
     },
   };

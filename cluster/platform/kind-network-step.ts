@@ -3,6 +3,9 @@ import type { Exec } from "../../core/exec.js";
 import { askDockerVersion, dockerMajor } from "../doctor/check-docker.js";
 import type { PlatformStep } from "../install/platform-types.js";
 
+// A network inspect or create answers in a second; longer means the Docker daemon is hung.
+const DOCKER_QUICK_MS = 30_000;
+
 // Docker >= 27 + kind v0.22: kind's own IPv6 network creation fails on hosts without ip6tables NAT; a plain
 // bridge network named `kind` made beforehand is reused by kind (kind#1526).
 export function kindNetworkStep(): PlatformStep {
@@ -10,13 +13,13 @@ export function kindNetworkStep(): PlatformStep {
     id: "kind-network",
     title: "Docker network 'kind' (pre-created on Docker >= 27, where kind v0.22 fails to create it with IPv6)",
     command: "docker network create -d=bridge kind",
-    async isDone({ exec }) {
+    async isDone({ exec, signal }) {
       const major = dockerMajor(await dockerServerVersion(exec));
       if (major === undefined || major < 27) return true;
-      return (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true })).exitCode === 0;
+      return (await exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: DOCKER_QUICK_MS, signal })).exitCode === 0;
     },
-    async run({ exec }) {
-      await exec("docker", ["network", "create", "-d=bridge", "kind"]);
+    async run({ exec, signal }) {
+      await exec("docker", ["network", "create", "-d=bridge", "kind"], { timeoutMs: DOCKER_QUICK_MS, signal });
     },
   };
 }

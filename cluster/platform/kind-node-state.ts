@@ -1,5 +1,4 @@
 import type { Exec } from "../../core/exec.js";
-import { KIND_NODE_CONTAINER } from "../kind/kind-config.js";
 import { missingPortMappings, parsePortBindings } from "../kind/port-bindings.js";
 
 /** The kind node container as Docker sees it. */
@@ -10,10 +9,13 @@ export interface KindNodeState {
   missingMappings: string[];
 }
 
-// One `docker inspect` of myk8s-control-plane: present, running, and its port mappings.
-export async function inspectKindNode(exec: Exec): Promise<KindNodeState> {
+// A local `docker inspect` answers in milliseconds; longer means the Docker daemon is hung.
+const INSPECT_TIMEOUT_MS = 30_000;
+
+// One `docker inspect` of the kind node container: present, running, and its port mappings.
+export async function inspectKindNode(exec: Exec, nodeContainer: string, signal?: AbortSignal): Promise<KindNodeState> {
   const format = "{{.State.Running}}|{{json .HostConfig.PortBindings}}";
-  const result = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", format], { allowFailure: true });
+  const result = await exec("docker", ["inspect", nodeContainer, "--format", format], { allowFailure: true, timeoutMs: INSPECT_TIMEOUT_MS, ...(signal ? { signal } : {}) });
   if (result.exitCode !== 0) return { exists: false, running: false, missingMappings: [] };
   const [running, bindings] = splitOnce(result.stdout.trim(), "|");
   return { exists: true, running: running === "true", missingMappings: missingPortMappings(parsePortBindings(bindings || "null")) };

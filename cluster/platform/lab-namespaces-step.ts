@@ -1,5 +1,5 @@
 import type { Kube } from "../../core/kube.js";
-import { requireBaseline } from "./baseline-store.js";
+import { requireOwnBaseline } from "./baseline-owner.js";
 import { findLabContent } from "./lab-content.js";
 import { waitForNamespacesGone } from "./namespace-deletion.js";
 import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
@@ -29,12 +29,12 @@ export function labNamespacesStep(display: PlanDisplay, deadlineMs: number = DEF
     title: `Delete ${LAB_NAMESPACE} and every namespace not in the baseline (wait up to ${Math.round(deadlineMs / 1000)} s)`,
     command: `kubectl delete namespace ${LAB_NAMESPACE} <namespaces not in the baseline> --wait --context ${display.context}`,
     async isDone(deps) {
-      const baseline = await requireBaseline(deps.workDir);
+      const baseline = await requireOwnBaseline(deps);
       return (await namespacesToDelete(await deps.kube(), baseline)).length === 0;
     },
     async run(deps) {
       const kube = await deps.kube();
-      const names = await namespacesToDelete(kube, await requireBaseline(deps.workDir));
+      const names = await namespacesToDelete(kube, await requireOwnBaseline(deps));
       for (const name of names) {
         deps.log(`kubectl delete namespace ${name} --context ${deps.context}`);
         await kube.delete({ apiVersion: "v1", kind: "Namespace", name });

@@ -5,6 +5,7 @@ import { DEFAULT_NAMESPACE_DEADLINE_MS, labNamespacesStep } from "./lab-namespac
 import { leftoverObjectsStep } from "./leftover-objects-step.js";
 import { planDisplay, planUp } from "./plan-up.js";
 import type { PlatformStep } from "../install/platform-types.js";
+import type { ClusterIdentity } from "../cluster-identity.js";
 import { verifyBaselineStep } from "./verify-baseline-step.js";
 
 export interface PlanResetOptions {
@@ -12,6 +13,7 @@ export interface PlanResetOptions {
   hard?: boolean;
   /** How long namespaces may take to terminate; default 120 s. */
   namespaceDeadlineMs?: number;
+  cluster?: ClusterIdentity;
   context?: string;
   workDir?: string;
   /** `reset --hard`: start the registry mirrors too (default true). */
@@ -21,7 +23,7 @@ export interface PlanResetOptions {
 // Back to the baseline: lab namespaces recreated empty, leftovers deleted, Istio as installed, then proven equal.
 export function planReset(options: PlanResetOptions = {}): PlatformStep[] {
   const display = planDisplay(options);
-  if (options.hard) return [deleteClusterStep(), ...planUp({ ...options, recreate: false })];
+  if (options.hard) return [deleteClusterStep(display), ...planUp({ ...options, recreate: false })];
   return [
     labNamespacesStep(display, options.namespaceDeadlineMs ?? DEFAULT_NAMESPACE_DEADLINE_MS),
     labNamespaceStep(display),

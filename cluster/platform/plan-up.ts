@@ -1,7 +1,7 @@
 import { addonsStep } from "../../addons/install-addons.js";
 import { flaggerStep } from "../../addons/install-flagger.js";
 import { cacheDir } from "../../core/paths.js";
-import { KIND_CONTEXT } from "../kind/kind-config.js";
+import { resolveClusterIdentity, type ClusterIdentity } from "../cluster-identity.js";
 import { baselineStep } from "./baseline-step.js";
 import { istioStep } from "./istio-step.js";
 import { kindClusterStep } from "./kind-cluster-step.js";
@@ -15,7 +15,9 @@ import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 export interface PlanUpOptions {
   /** Delete and create the kind cluster even if it exists (the way out of wrong port mappings). */
   recreate?: boolean;
-  /** Shown in commands; default kind-myk8s. */
+  /** The cluster the plan acts on (resolved once by the CLI); default: the one behind `context`. */
+  cluster?: ClusterIdentity;
+  /** Shown in commands when no cluster is given; default kind-myk8s. */
   context?: string;
   /** Shown in commands; default cacheDir(). */
   workDir?: string;
@@ -24,8 +26,9 @@ export interface PlanUpOptions {
 }
 
 // The context and folder the plans print, defaulting to the lab cluster and the cache.
-export function planDisplay(options: { context?: string; workDir?: string }): PlanDisplay {
-  return { context: options.context ?? KIND_CONTEXT, workDir: options.workDir ?? cacheDir() };
+export function planDisplay(options: { cluster?: ClusterIdentity; context?: string; workDir?: string }): PlanDisplay {
+  const cluster = options.cluster ?? resolveClusterIdentity(options.context);
+  return { context: cluster.context, cluster, workDir: options.workDir ?? cacheDir() };
 }
 
 // The platform baseline, in order: network, cluster, image cache, Istio, then addons and Flagger together, lab namespace, baseline snapshot.

@@ -12,6 +12,8 @@ export interface SnapshotObject {
 export interface PlatformSnapshot {
   /** uid of the kube-system namespace: which cluster this was taken on (a recreated cluster has another). */
   clusterId: string;
+  /** The kube context it was taken through (absent in files written before it was recorded). */
+  context?: string;
   takenAt: string;
   /** Every namespace with its istio-injection label (null when unset). */
   namespaces: Array<{ name: string; injection: string | null }>;

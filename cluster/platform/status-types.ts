@@ -6,6 +6,8 @@ import type { KindNodeState } from "./kind-node-state.js";
 /** Everything `lab status` shows, as data (formatStatus turns it into text). */
 export interface PlatformStatus {
   context: string;
+  /** The kind cluster behind the context; undefined when the context is not a kind one (no node to inspect). */
+  kindName?: string;
   /** Docker server version, or undefined when no engine answers. */
   dockerVersion: string | undefined;
   cluster: KindNodeState;

@@ -15,6 +15,7 @@ export async function takeSnapshot(kube: Kube, now: () => Date = () => new Date(
   ]);
   return {
     clusterId: String(kubeSystem?.metadata["uid"] ?? ""),
+    context: kube.context,
     takenAt: now().toISOString(),
     namespaces: namespaces
       .map((ns) => ({ name: ns.metadata.name, injection: ns.metadata.labels?.[INJECTION_LABEL] ?? null }))

@@ -1,5 +1,5 @@
 import { failedError } from "../../core/errors.js";
-import { requireBaseline } from "./baseline-store.js";
+import { requireOwnBaseline } from "./baseline-owner.js";
 import { compareSnapshots } from "./compare-snapshots.js";
 import type { PlatformDeps, PlatformStep } from "../install/platform-types.js";
 import { takeSnapshot } from "./take-snapshot.js";
@@ -8,7 +8,7 @@ const SETTLE_MS = 30_000;
 const RETRY_MS = 2000;
 
 async function differences(deps: PlatformDeps): Promise<string[]> {
-  const baseline = await requireBaseline(deps.workDir);
+  const baseline = await requireOwnBaseline(deps);
   return compareSnapshots(baseline, await takeSnapshot(await deps.kube()));
 }
 

@@ -14,9 +14,10 @@ export function parseChecksumFile(text: string, url: string): string {
   return first.toLowerCase();
 }
 
-// The error for a download whose SHA-256 differs from the published one.
-export function checksumMismatchError(url: string, expected: string, actual: string): LabError {
-  return environmentError(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}. The file was deleted.`, {
+// The error for a download whose SHA-256 differs from the expected one: the artifact, both digests, the pin's source.
+export function checksumMismatchError(url: string, expected: string, actual: string, source?: string): LabError {
+  const from = source === undefined ? "" : ` (expected value ${source})`;
+  return environmentError(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}${from}. The file was deleted.`, {
     hint: "the download was corrupted or tampered with; run again, or report if it repeats",
   });
 }

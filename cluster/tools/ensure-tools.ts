@@ -1,9 +1,12 @@
+import { rm } from "node:fs/promises";
 import type { Exec } from "../../core/exec.js";
+import type { PinnedDigest } from "./tool-digests.js";
 import { cacheDir as defaultCacheDir } from "../../core/paths.js";
 import { resolveHost, type HostPlatform } from "./host-platform.js";
 import { installTool } from "./install-tool.js";
 import type { DownloadProgress } from "./progress-format.js";
-import { toolInstallDir } from "./tool-cache.js";
+import { toolInstallDir, toolsCacheDir } from "./tool-cache.js";
+import { removeStalePartialDownloads } from "./stale-downloads.js";
 import { combineToolFailures, type ToolFailure } from "./tool-download-failures.js";
 import type { ToolPaths } from "./tool-paths.js";
 import type { BaseUrls } from "./tool-pins.js";
@@ -25,6 +28,10 @@ export interface EnsureToolsOptions {
   signal?: AbortSignal;
   /** Called for each received chunk of each download. */
   onProgress?: (progress: DownloadProgress) => void;
+  /** The pinned digests (default: tool-digests.ts); tests pass their fixtures'. */
+  digests?: Readonly<Record<string, PinnedDigest>>;
+  /** ISTIO_LAB_ALLOW_UNPINNED=1: an artifact without a pin may be checked against its host's checksum file. */
+  allowUnpinned?: boolean;
 }
 
 // Makes every pinned tool available: a PATH binary at exactly the pinned version, else the cache (no network),
@@ -53,8 +60,13 @@ export async function resolveToolPlan(options: Omit<EnsureToolsOptions, "onProgr
 // Downloads every "download" entry in parallel and reports all failures as one error.
 async function downloadMissing(plan: readonly ToolPlanEntry[], cacheDir: string, options: EnsureToolsOptions): Promise<void> {
   const downloads = plan.filter((entry) => entry.action === "download");
+  if (downloads.length > 0) await removeStalePartialDownloads(toolsCacheDir(cacheDir));
   const results = await Promise.allSettled(
-    downloads.map((entry) => installTool(entry.artifact, { cacheDir, signal: options.signal, onProgress: options.onProgress })),
+    downloads.map(async (entry) => {
+      // A cached install that is incomplete or changed since it was verified is replaced whole.
+      await rm(entry.installDir, { recursive: true, force: true });
+      return installTool(entry.artifact, { cacheDir, signal: options.signal, onProgress: options.onProgress, digests: options.digests, allowUnpinned: options.allowUnpinned });
+    }),
   );
   const failures: ToolFailure[] = [];
   results.forEach((result, index) => {

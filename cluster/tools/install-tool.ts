@@ -1,21 +1,24 @@
 import { chmod, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { environmentError } from "../../core/errors.js";
-import { checksumMismatchError, parseChecksumFile } from "./checksum.js";
-import { downloadToTempFile, fetchText } from "./download.js";
+import { checksumMismatchError } from "./checksum.js";
+import { downloadToTempFile } from "./download.js";
+import { expectedDigest, type ExpectedDigestOptions } from "./expected-digest.js";
+import { recordVerifiedInstall } from "./verified-install.js";
 import { extractMember, extractTree, requireFile } from "./extract.js";
 import type { DownloadProgress } from "./progress-format.js";
 import { cachedBinaryPath, isCompleteInstall, toolInstallDir, toolsCacheDir } from "./tool-cache.js";
 import type { ToolArtifact, ToolName } from "./tool-pins.js";
 
-export interface InstallToolOptions {
+export interface InstallToolOptions extends Omit<ExpectedDigestOptions, "signal"> {
   /** The project cache folder; the tool lands in `<cacheDir>/tools/<tool>-<version>/`. */
   cacheDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
 }
 
-// Downloads one tool, checks its SHA-256 against the published one, then installs it atomically; returns the binary path.
+// Downloads one tool, checks its SHA-256 against the pinned one, installs it atomically and records what was
+// verified (so the cache can be re-checked before use); returns the binary path.
 export async function installTool(artifact: ToolArtifact, options: InstallToolOptions): Promise<string> {
   const { cacheDir, signal, onProgress } = options;
   const tool = artifact.pin.tool;
@@ -26,7 +29,7 @@ export async function installTool(artifact: ToolArtifact, options: InstallToolOp
       cause: error,
     });
   });
-  const expected = parseChecksumFile(await fetchText(artifact.checksumUrl, signal), artifact.checksumUrl);
+  const expected = await expectedDigest(artifact, { ...options, ...(signal ? { signal } : {}) });
   const file = await downloadToTempFile({
     url: artifact.url,
     dir: toolsDir,
@@ -34,8 +37,9 @@ export async function installTool(artifact: ToolArtifact, options: InstallToolOp
     onProgress: (receivedBytes, totalBytes) => onProgress?.({ tool, receivedBytes, totalBytes }),
   });
   try {
-    if (file.sha256 !== expected) throw checksumMismatchError(artifact.url, expected, file.sha256);
+    if (file.sha256 !== expected.sha256) throw checksumMismatchError(artifact.url, expected.sha256, file.sha256, expected.source);
     await placeVerifiedDownload(artifact, file.path, cacheDir);
+    await recordVerifiedInstall(cacheDir, artifact, file.sha256);
   } finally {
     await rm(file.path, { force: true });
   }

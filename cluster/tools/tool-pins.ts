@@ -1,4 +1,5 @@
 import type { HostPlatform } from "./host-platform.js";
+import { toolDigestKey } from "./tool-digests.js";
 
 /** A pinned command-line tool; the same names as the fields of ToolPaths. */
 export type ToolName = "kind" | "kubectl" | "istioctl" | "helm";
@@ -36,6 +37,8 @@ export interface ToolPin {
 /** Everything needed to fetch and verify one tool for one host. */
 export interface ToolArtifact {
   pin: ToolPin;
+  /** Its key in the table of pinned digests (tool-digests.ts): "<tool> <os>/<arch>". */
+  digestKey: string;
   url: string;
   checksumUrl: string;
   checksumFormat: ChecksumFormat;
@@ -77,6 +80,10 @@ export function istioArchiveSuffix(host: HostPlatform): string {
 
 // The download URL, checksum URL and archive layout of one tool for one host.
 export function toolArtifact(tool: ToolName, host: HostPlatform, baseUrls: Readonly<BaseUrls> = DEFAULT_BASE_URLS): ToolArtifact {
+  return { ...artifactLocation(tool, host, baseUrls), digestKey: toolDigestKey(tool, host) };
+}
+
+function artifactLocation(tool: ToolName, host: HostPlatform, baseUrls: Readonly<BaseUrls>): Omit<ToolArtifact, "digestKey"> {
   const pin = TOOL_PINS[tool];
   const { os, arch } = host;
   switch (tool) {

@@ -2,6 +2,7 @@ import type { HostPlatform } from "./host-platform.js";
 import { cachedBinaryPath, toolInstallDir } from "./tool-cache.js";
 import { DEFAULT_BASE_URLS, TOOL_NAMES, toolArtifact, type BaseUrls, type ToolArtifact, type ToolName } from "./tool-pins.js";
 import type { ToolStatus } from "./tool-status.js";
+import { PINNED_DIGESTS } from "./tool-digests.js";
 
 export interface ToolPlanInput {
   host: HostPlatform;
@@ -36,13 +37,15 @@ export function planTools(input: ToolPlanInput): ToolPlanEntry[] {
   });
 }
 
-// Human lines describing a plan, e.g. "download helm v3.11.3: <url> (sha256 from <url>.sha256sum) -> <dir>".
+// Human lines describing a plan, e.g. "download helm v3.11.3: <url> (sha256 <hex>, pinned (two-sources)) -> <dir>".
 export function formatToolPlan(entries: readonly ToolPlanEntry[]): string[] {
   return entries.map((entry) => {
     const head = `${entry.tool} ${entry.version}`;
     if (entry.action === "use-path") return `use ${head} from PATH: ${entry.binaryPath}`;
     if (entry.action === "use-cache") return `use cached ${head}: ${entry.binaryPath}`;
-    const { url, checksumUrl } = entry.artifact;
-    return `download ${head}: ${url} (sha256 from ${checksumUrl}) -> ${entry.installDir}`;
+    const { url, digestKey } = entry.artifact;
+    const pin = PINNED_DIGESTS[digestKey];
+    const check = pin?.sha256 !== undefined ? `sha256 ${pin.sha256}, pinned (${pin.status})` : "no pinned sha256 yet: refused unless ISTIO_LAB_ALLOW_UNPINNED=1";
+    return `download ${head}: ${url} (${check}) -> ${entry.installDir}`;
   });
 }

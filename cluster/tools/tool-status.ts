@@ -3,6 +3,7 @@ import { cacheDir as defaultCacheDir } from "../../core/paths.js";
 import { findExecutablesOnPath } from "./path-lookup.js";
 import { cachedBinaryPath, isToolCached } from "./tool-cache.js";
 import { TOOL_NAMES, TOOL_PINS, type ToolName } from "./tool-pins.js";
+import { checkCacheIntegrity, type CacheIntegrity } from "./verified-install.js";
 import { VERSION_ARGS, isPinnedVersion, parseToolVersion } from "./tool-version.js";
 
 export interface ToolStatusOptions {
@@ -23,6 +24,8 @@ export interface ToolStatus {
   /** Where the cached binary is, or would be after a download. */
   cachePath: string;
   cached: boolean;
+  /** For a complete cached install: still the binary that was verified, placed by hand (no record), or changed. */
+  integrity?: CacheIntegrity;
   /** The first executable of this name on PATH and the version it reported (undefined: unrecognised or failed). */
   onPath: { path: string; version: string | undefined } | undefined;
   /** A PATH executable that reports exactly the pinned version. */
@@ -42,22 +45,29 @@ export async function listToolStatus(options: ToolStatusOptions): Promise<ToolSt
 export async function inspectTool(tool: ToolName, options: ToolStatusOptions): Promise<ToolStatus> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const version = TOOL_PINS[tool].version;
-  const [cached, pathReport] = await Promise.all([isToolCached(cacheDir, tool), inspectPath(tool, options)]);
+  const [complete, pathReport] = await Promise.all([isToolCached(cacheDir, tool), inspectPath(tool, options)]);
+  // A cached binary that changed since it was verified is not used: it is downloaded again.
+  const integrity = complete ? await checkCacheIntegrity(cacheDir, tool) : undefined;
+  const cached = complete && integrity?.state !== "changed";
   const source = pathReport.pinned !== undefined ? "path" : cached ? "cache" : "missing";
   const needsDownload = !cached && (tool === "istioctl" || pathReport.pinned === undefined);
-  return { tool, version, cachePath: cachedBinaryPath(cacheDir, tool), cached, onPath: pathReport.first, pinnedOnPath: pathReport.pinned, source, needsDownload };
+  return { tool, version, cachePath: cachedBinaryPath(cacheDir, tool), cached, ...(integrity ? { integrity } : {}), onPath: pathReport.first, pinnedOnPath: pathReport.pinned, source, needsDownload };
 }
 
 // One line for `lab doctor`/`status`, e.g. "kind v0.22.0: cached at /home/u/.cache/istio-lab/tools/kind-v0.22.0/kind".
 export function formatToolStatus(status: ToolStatus): string {
   const head = `${status.tool} ${status.version}`;
   const other = status.onPath && status.pinnedOnPath === undefined ? ` (PATH has ${status.onPath.version ?? "an unrecognised version"} at ${status.onPath.path}, not used)` : "";
+  const changed = status.integrity?.state === "changed" ? `; the cached binary changed since it was verified (sha256 ${status.integrity.actual}, verified ${status.integrity.recorded}): it will be downloaded again` : "";
   if (status.source === "path") {
     const release = status.tool === "istioctl" && !status.cached ? "; the Istio release (samples/addons) is not cached yet" : "";
-    return `${head}: on PATH at ${status.pinnedOnPath}${release}`;
+    return `${head}: on PATH at ${status.pinnedOnPath} (reports ${status.onPath?.version ?? status.version}), not downloaded${release}${changed}`;
   }
-  if (status.source === "cache") return `${head}: cached at ${status.cachePath}${other}`;
-  return `${head}: not installed, will be downloaded to ${status.cachePath}${other}`;
+  if (status.source === "cache") {
+    const verified = status.integrity?.state === "unrecorded" ? " (placed by hand: no record of a verified download)" : " (SHA-256 re-checked)";
+    return `${head}: cached at ${status.cachePath}${verified}${other}`;
+  }
+  return `${head}: not installed, will be downloaded to ${status.cachePath}${other}${changed}`;
 }
 
 interface PathReport {

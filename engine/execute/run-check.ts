@@ -9,6 +9,7 @@ import type { RunState } from "../run-state.js";
 import type { RunCheckOptions } from "../step-executor.js";
 import { pollTimingOf } from "./check-defaults.js";
 import { describeCheck } from "./describe-check.js";
+import { targetCommand } from "../../core/command-target.js";
 import { clip, pollUntil, type Evaluation, type PollResult } from "./poll.js";
 import { ensureEgressKnown, noEgressReason } from "./checks/egress.js";
 import { prepareExecCheck } from "./checks/exec-check.js";
@@ -59,7 +60,8 @@ async function evaluateCheck(check: Check, ctx: LabContext, options: RunCheckOpt
 // describeCheck, or a placeholder naming the problem when the check's definition is invalid.
 function describeSafely(check: Check, ctx: LabContext, options: RunCheckOptions): { expected: string; command: string } {
   try {
-    return describeCheck(check, ctx.probe, { stepStartedAt: options.stepStartedAt });
+    const described = describeCheck(check, ctx.probe, { stepStartedAt: options.stepStartedAt });
+    return { ...described, command: targetCommand(described.command, ctx.cluster) };
   } catch (error) {
     return { expected: `(invalid check: ${describeError(error)})`, command: "" };
   }
@@ -81,7 +83,7 @@ export async function runCheck(check: Check, ctx: LabContext, state: RunState, o
     ...(check.mirrorSide === undefined ? {} : { mirrorSide: check.mirrorSide }),
   });
   if (check.needsEgress === true && !(await ensureEgressKnown(ctx, state))) {
-    return outcome("skipped", noEgressReason(ctx.kube.context), 0);
+    return outcome("skipped", noEgressReason(ctx.cluster.nodeContainer), 0);
   }
   try {
     const result = await evaluateCheck(check, ctx, options);

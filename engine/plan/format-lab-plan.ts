@@ -3,9 +3,12 @@ import { describeAction, describeCheck, type DescribePaths } from "../execute/de
 import type { Check, LabDefinition, LabOptions, Step } from "../lab-types.js";
 import type { Probe } from "../probes/probe-types.js";
 import { batchActions } from "../runner/action-batches.js";
+import { targetCommand, type CommandTarget } from "../../core/command-target.js";
 
 export interface PlanContext {
   probe: Probe;
+  /** The cluster every printed command names (so a pasted command never hits the shell's current context). */
+  target: CommandTarget;
   tools?: ToolPaths;
   paths?: DescribePaths;
 }
@@ -15,7 +18,8 @@ function mustFailFirst(step: Step, check: Check): boolean {
 }
 
 function formatCheck(step: Step, check: Check, plan: PlanContext): string[] {
-  const { expected, command } = describeCheck(check, plan.probe, plan.tools ? { tools: plan.tools } : {});
+  const { expected, command: bare } = describeCheck(check, plan.probe, plan.tools ? { tools: plan.tools } : {});
+  const command = targetCommand(bare, plan.target);
   const flags = [mustFailFirst(step, check) ? "must fail first" : "", check.needsEgress ? "skipped without internet" : ""].filter(Boolean);
   return [
     `  ✓ ${check.title}${flags.length ? `  [${flags.join(", ")}]` : ""}`,
@@ -38,13 +42,13 @@ export function formatLabPlan(lab: LabDefinition, options: LabOptions, plan: Pla
     lines.push("", `Step ${index + 1}/${steps.length}: ${step.title}`, `  why: ${step.why}`);
     for (const batch of batchActions(step.actions)) {
       if (batch.parallel) lines.push(`  # the ${batch.actions.length} rollouts below are awaited together`);
-      for (const action of batch.actions) lines.push(`  $ ${describeAction(action, plan.tools, plan.paths ?? {})}`);
+      for (const action of batch.actions) lines.push(`  $ ${targetCommand(describeAction(action, plan.tools, plan.paths ?? {}), plan.target)}`);
     }
     for (const check of step.checks) lines.push(...formatCheck(step, check, plan));
   }
   if (lab.cleanup?.length) {
     lines.push("", "Always, at the end:");
-    for (const action of lab.cleanup) lines.push(`  $ ${describeAction(action, plan.tools, plan.paths ?? {})}`);
+    for (const action of lab.cleanup) lines.push(`  $ ${targetCommand(describeAction(action, plan.tools, plan.paths ?? {}), plan.target)}`);
   }
   return lines.join("\n");
 }

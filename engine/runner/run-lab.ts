@@ -6,6 +6,7 @@ import type { Action, LabDefinition, Step } from "../lab-types.js";
 import type { RunState } from "../run-state.js";
 import { isLocalCertStore } from "../certs/cert-store.js";
 import { describeAction } from "../execute/describe-action.js";
+import { targetCommand } from "../../core/command-target.js";
 import { runCleanup } from "./lab-cleanup.js";
 import type { LabFailure, LabResult, LabStop, StepResult } from "./lab-result.js";
 import { statusOfLab } from "./lab-status.js";
@@ -21,7 +22,7 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
   const view: RenderView = { renderer: options.renderer, ...(options.output ? { output: options.output } : {}) };
   const state: RunState = { labId: lab.id, traffic: new Map(), workDir: options.workDir ?? join(cacheDir(), "runs") };
   const paths = { workDir: state.workDir, ...(isLocalCertStore(ctx.certs) ? { certDir: ctx.certs.dir } : {}) };
-  const describe = (action: Action): string => describeAction(action, ctx.tools, paths);
+  const describe = (action: Action): string => targetCommand(describeAction(action, ctx.tools, paths), ctx.cluster);
   const startedAt = ctx.now();
   const steps = lab.steps({ fast: options.fast });
   const results: StepResult[] = [];

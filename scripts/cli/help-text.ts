@@ -23,7 +23,9 @@ Options:
   --fast               shorter intervals where a lab allows it (Flagger canary)
   --report <dir>       write JUnit XML, a JSON summary, an HTML page and diagnostics under <dir>
   --probe node|curl    send HTTP(S) checks from Node (default) or through the system curl
-  --context <name>     act on another kube context (default kind-myk8s); reset/down need --yes
+  --context <name>     act on another kube context (default kind-myk8s); up, a lab, all, reset and
+                       down change it, so they need --yes there; kind verbs need a kind-<name> context
+  -y, --yes            confirm a changing verb on a context other than kind-myk8s
   -v, --verbose        show every command
   -h, --help           this help; \`npm run lab -- <verb> --help\` for one verb
 
@@ -41,7 +43,7 @@ but not built yet; running one exits 2.`,
 Brings the cluster up (or resets it to the baseline), then runs the lab's steps in order; each step
 applies its change and checks it on real traffic. A failed check stops the lab, runs its cleanup, and
 says what was expected, what was seen, and the command to look yourself.`,
-  up: `Usage: npm run lab [-- ] up [--recreate] [--no-mirror] [--dry-run] [--context <name>]
+  up: `Usage: npm run lab [-- ] up [--recreate] [--no-mirror] [--dry-run] [--context kind-<name> --yes]
 
 From nothing or any partial state to the baseline: kind cluster 'myk8s' (ports 30000-30007),
 an image cache (pull-through registries for docker.io, quay.io, ghcr.io), Istio 1.17.8 (ingress
@@ -51,8 +53,9 @@ nothing. --recreate deletes and recreates a cluster whose port mappings are wron
 ISTIO_LAB_NO_MIRROR=1) pulls straight from the registries.`,
   down: `Usage: npm run lab [-- ] down [--all] [--dry-run] [--context <name> --yes]
 
-Deletes the kind cluster 'myk8s'. Downloaded tools and the image cache stay; --all removes the image
-cache (the registry mirrors and their volumes) too.`,
+Deletes the kind cluster behind the context ('myk8s' for kind-myk8s; 'foo' for --context kind-foo),
+never another one; a context that is not a kind cluster is refused. Downloaded tools and the image cache
+stay; --all removes the image cache (the registry mirrors and their volumes) too.`,
   reset: `Usage: npm run lab [-- ] reset [--hard] [--dry-run] [--context <name> --yes]
 
 Back to the baseline taken when \`up\` finished: lab namespaces recreated empty, lab-made objects in
@@ -85,5 +88,6 @@ command, charts for weighted checks, retries, canaries and mirrors. One self-con
 // The help for the whole command or one verb (a lab id gets the lab-run help).
 export function helpText(topic?: string): string {
   if (topic === undefined) return MAIN;
-  return (VERB_HELP as Record<string, string>)[topic] ?? VERB_HELP.lab;
+  // Own keys only: "constructor" or "__proto__" is not a verb.
+  return Object.hasOwn(VERB_HELP, topic) ? (VERB_HELP as Record<string, string>)[topic]! : VERB_HELP.lab;
 }

@@ -1,3 +1,5 @@
+import { neutraliseEscapes } from "../../core/terminal-text.js";
+
 // Where the CLI writes; tests pass their own to capture output.
 export interface CliIo {
   out(text: string): void;
@@ -6,10 +8,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-// The real terminal: stdout, stderr and the process environment.
+// The real terminal: stdout, stderr and the process environment. Every line may hold outside text (tool output,
+// ids, API messages), so terminal escapes in it are shown, not obeyed.
 export const processIo: CliIo = {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
+  out: (text) => process.stdout.write(neutraliseEscapes(text) + "\n"),
+  err: (text) => process.stderr.write(neutraliseEscapes(text) + "\n"),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
 };

@@ -6,14 +6,20 @@ import { helpText } from "./help-text.js";
 import type { CliIo } from "./io.js";
 import { isVerb, parseCliArgs, type CliArgs } from "./parse-args.js";
 import { reportError } from "./report-error.js";
+import { checkRunPreconditions } from "./preflight.js";
+import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
+import type { CommandTarget } from "../../core/command-target.js";
 
 // Dispatches one verb; heavy command modules load only when their verb runs.
 async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   const target = args.target;
   if (args.help) {
+    // A lab id must exist: `lab nosuch --help` is the same usage error as `lab nosuch`.
+    if (target !== undefined && !isVerb(target)) resolveLab(target);
     io.out(helpText(target));
     return ExitCode.OK;
   }
+  checkRunPreconditions(args, io);
   if (target === undefined) {
     if (!io.isTTY || io.env["CI"]) throw usageError("No lab or verb given.", "Run `npm run lab list` to see the labs, or `npm run lab -- --help`.");
     return (await import("../commands/pick.js")).pickCommand(args, io);
@@ -47,11 +53,14 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
 // The whole CLI: parse, run, and turn any failure into a message and an exit code.
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCodeValue> {
   let verbose = argv.includes("--verbose") || argv.includes("-v");
+  let target: CommandTarget | undefined;
   try {
     const args = parseCliArgs(argv);
     verbose = args.verbose;
+    // Only for the commands quoted in an error message; the verbs resolve and guard the cluster themselves.
+    target = resolveClusterIdentity(args.context);
     return await dispatch(args, io);
   } catch (error) {
-    return reportError(error, io, verbose);
+    return reportError(error, io, verbose, target);
   }
 }

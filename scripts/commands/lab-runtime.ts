@@ -15,7 +15,6 @@ import type { LabResult } from "../../engine/runner/lab-result.js";
 import type { RunLabDeps, RunLabOptions } from "../../engine/runner/run-options.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
-import { platformProgressPrinter } from "../cli/platform-progress.js";
 import type { Session } from "./session.js";
 import { useMirrors } from "./use-mirrors.js";
 
@@ -32,14 +31,13 @@ export async function prepareCluster(session: Session, io: CliIo, labs: readonly
     return;
   }
   io.out(`Preparing ${session.context} (up, then reset to the baseline if needed):`);
-  const print = platformProgressPrinter(io);
-  await runPlatformPlan(planUp({ context: session.context, mirror: useMirrors({}, io) }), session.platform, print);
+  await runPlatformPlan(planUp({ cluster: session.cluster, mirror: useMirrors({}, io) }), session.platform, session.progress);
   await resetToBaseline(session, io);
   if (labs.some((lab) => lab.requires.includes("docker"))) io.out("  (Docker-only labs do not use the cluster.)");
 }
 
-export async function resetToBaseline(session: Session, io: CliIo): Promise<void> {
-  await runPlatformPlan(planReset({ context: session.context }), session.platform, platformProgressPrinter(io));
+export async function resetToBaseline(session: Session, _io: CliIo): Promise<void> {
+  await runPlatformPlan(planReset({ cluster: session.cluster }), session.platform, session.progress);
 }
 
 // The run's edges: the session's (its API client connects on first use, so Docker-only labs need no cluster).

@@ -1,5 +1,6 @@
 // `lab <id> --dry-run` (and `all --dry-run`): the plan alone, loading neither the runner nor the cluster code.
 
+import { chooseContext } from "../../cluster/context-guard.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { defaultCertDir } from "../../engine/certs/cert-paths.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
@@ -10,6 +11,7 @@ import type { CliArgs } from "../cli/parse-args.js";
 
 // `lab <id> --dry-run`: the plan with the commands a person would type; nothing is touched.
 export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): ExitCodeValue {
-  io.out(formatLabPlan(lab, { fast: args.fast }, { probe: createPlanProbe(defaultCertDir()) }));
+  const target = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: lab.id });
+  io.out(formatLabPlan(lab, { fast: args.fast }, { probe: createPlanProbe(defaultCertDir()), target }));
   return ExitCode.OK;
 }

@@ -1,4 +1,5 @@
-// `lab all` once the labs are chosen: one session, reset before each cluster lab, reports at the end.
+// `lab all` once the labs are chosen: one session, reset before each cluster lab, reports at the end
+// (and a report even when the run ends early).
 
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
@@ -9,25 +10,34 @@ import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, resetToBaseline, writeReports } from "./lab-runtime.js";
-import { openSession } from "./session.js";
+import { clusterVerb, openSession } from "./session.js";
+import { withEarlyEndReport } from "./early-end-report.js";
 
 // Runs `labs` (registry order) continuing past failures; exit 1 when any failed.
 export async function runAllLabs(labs: readonly LabDefinition[], args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
-  const session = await openSession(args, io, { name: "all", destructive: false, usesCluster: labs.some(needsCluster) });
-  try {
-    await prepareCluster(session, io, labs);
-    const results = await runAll(LABS, labDeps(session), {
-      ...labRunOptions(args, io),
-      only: labs.map((lab) => lab.id),
-      reset: async (lab) => {
-        if (needsCluster(lab)) await resetToBaseline(session, io);
-      },
-      onLabDone: (result) => io.out(formatLabOutcome(result)),
-    });
-    io.out("\n" + formatSummary(results));
-    await writeReports(results, args.report, io);
-    return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
-  } finally {
-    session.close();
-  }
+  return withEarlyEndReport(labs, args.report, io, async (report) => {
+    const session = await openSession(args, io, clusterVerb("all", labs.some(needsCluster)));
+    try {
+      await prepareCluster(session, io, labs);
+      if (labs.some(needsCluster)) session.markTouched();
+      const results = await runAll(LABS, labDeps(session), {
+        ...labRunOptions(args, io),
+        only: labs.map((lab) => lab.id),
+        reset: async (lab) => {
+          if (needsCluster(lab)) await resetToBaseline(session, io);
+        },
+        onLabDone: (result) => io.out(formatLabOutcome(result)),
+      });
+      io.out("\n" + formatSummary(results));
+      await writeReports(results, args.report, io, args.shard === undefined ? {} : { shard: args.shard });
+      report.written = true;
+      const stopped = session.stopped();
+      if (stopped) throw stopped;
+      return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
+    } catch (error) {
+      throw session.stopped() ?? error;
+    } finally {
+      session.close();
+    }
+  });
 }

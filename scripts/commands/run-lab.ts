@@ -6,21 +6,30 @@ import { createStepPrompter } from "../../engine/runner/step-prompter.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { labDeps, labRunOptions, needsCluster, prepareCluster, writeReports } from "./lab-runtime.js";
-import { openSession } from "./session.js";
+import { clusterVerb, openSession } from "./session.js";
+import { withEarlyEndReport } from "./early-end-report.js";
 import { printLabPlan } from "./print-lab-plan.js";
 
 // `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it did not pass.
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
-  const session = await openSession(args, io, { name: lab.id, destructive: false, usesCluster: needsCluster(lab) });
-  try {
-    await prepareCluster(session, io, [lab]);
-    const options = { ...labRunOptions(args, io), ...(args.step ? { stepMode: createStepPrompter() } : {}) };
-    const result = await runLab(lab, labDeps(session), options);
-    io.out(formatLabOutcome(result));
-    await writeReports([result], args.report, io);
-    return result.status === "failed" ? ExitCode.FAILED : ExitCode.OK;
-  } finally {
-    session.close();
-  }
+  return withEarlyEndReport([lab], args.report, io, async (report) => {
+    const session = await openSession(args, io, clusterVerb(lab.id, needsCluster(lab)));
+    try {
+      await prepareCluster(session, io, [lab]);
+      const options = { ...labRunOptions(args, io), ...(args.step ? { stepMode: createStepPrompter() } : {}) };
+      if (needsCluster(lab)) session.markTouched();
+      const result = await runLab(lab, labDeps(session), options);
+      io.out(formatLabOutcome(result));
+      await writeReports([result], args.report, io);
+      report.written = true;
+      const stopped = session.stopped();
+      if (stopped) throw stopped;
+      return result.status === "failed" ? ExitCode.FAILED : ExitCode.OK;
+    } catch (error) {
+      throw session.stopped() ?? error;
+    } finally {
+      session.close();
+    }
+  });
 }

@@ -11,9 +11,9 @@ import type { CliArgs } from "../cli/parse-args.js";
 
 // `lab status`: reads the cluster's state (downloads nothing, changes nothing); a missing cluster is a state.
 export async function statusCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
-  const { context } = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: "status" });
+  const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: false, verb: "status" });
   const exec = createCliExec(args.verbose, io);
-  io.out(formatStatus(await collectStatus({ exec, kube: lazyKube(context), context, workDir: cacheDir() })));
+  io.out(formatStatus(await collectStatus({ exec, kube: lazyKube(cluster.context), context: cluster.context, cluster, workDir: cacheDir() })));
   io.out(["", "Image cache (registry mirrors, kept by `down`):", ...formatMirrorStates(await readMirrorStates(exec)).map((line) => `  ${line}`)].join("\n"));
   return ExitCode.OK;
 }

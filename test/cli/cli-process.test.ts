@@ -120,6 +120,18 @@ describe("the lab CLI as a process", () => {
     expect(stderr).toContain("Refusing to run 'down' on context 'prod-cluster'");
   });
 
+  it("on the machine's own older Node, `doctor` exits 3 with the version message before importing anything else", () => {
+    const system = spawnSync("/usr/bin/env", ["node", "-p", "process.versions.node"], { encoding: "utf8", env: { PATH: "/usr/bin:/bin" } });
+    const version = system.stdout.trim();
+    if (system.status !== 0 || Number.parseInt(version, 10) >= 23 || /^22\.(19|[2-9]\d)/.test(version)) return; // no older Node here
+    const child = spawnSync("/usr/bin/env", ["node", CLI, "doctor"], { encoding: "utf8", env: { PATH: "/usr/bin:/bin", CI: "true" } });
+    expect(child.status).toBe(3);
+    expect(child.stderr).toContain(`needs Node >= 22.19 (found v${version})`);
+    expect(child.stderr).toContain("npm install --prefix");
+    expect(child.stderr).not.toMatch(STACK_FRAME);
+    expect(child.stderr).not.toContain("Unexpected error");
+  });
+
   it("`--dry-run` prints a lab's plan with commands and checks, touching nothing", () => {
     const { status, stdout } = lab("ch5-mirror", "--dry-run");
     expect(status).toBe(0);

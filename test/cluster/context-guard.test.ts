@@ -4,11 +4,11 @@ import { LabError } from "../../core/errors.js";
 
 describe("context guard", () => {
   it("uses kind-myk8s when no context is named, whatever the kubeconfig's current context is", () => {
-    expect(chooseContext({ yes: false, destructive: true, verb: "reset" })).toEqual({ context: "kind-myk8s", foreign: false });
+    expect(chooseContext({ yes: false, destructive: true, verb: "reset" })).toEqual({ context: "kind-myk8s", kindName: "myk8s", nodeContainer: "myk8s-control-plane", foreign: false });
   });
 
   it("allows a named context for read-only verbs", () => {
-    expect(chooseContext({ requested: "prod", yes: false, destructive: false, verb: "status" })).toEqual({ context: "prod", foreign: true });
+    expect(chooseContext({ requested: "prod", yes: false, destructive: false, verb: "status" })).toEqual({ context: "prod", kindName: undefined, nodeContainer: undefined, foreign: true });
   });
 
   it("refuses a destructive verb on another context without --yes, as a usage error", () => {
@@ -25,6 +25,19 @@ describe("context guard", () => {
   });
 
   it("allows it with --yes", () => {
-    expect(chooseContext({ requested: "prod", yes: true, destructive: true, verb: "down" }).context).toBe("prod");
+    expect(chooseContext({ requested: "prod", yes: true, destructive: true, verb: "reset" }).context).toBe("prod");
+  });
+
+  it("resolves a kind context to its own cluster and node container, never to myk8s", () => {
+    expect(chooseContext({ requested: "kind-foo", yes: true, destructive: true, verb: "down", kindAction: "delete a kind cluster" })).toEqual({
+      context: "kind-foo",
+      kindName: "foo",
+      nodeContainer: "foo-control-plane",
+      foreign: true,
+    });
+  });
+
+  it("refuses a kind action on a context that is not a kind cluster, even with --yes", () => {
+    expect(() => chooseContext({ requested: "prod", yes: true, destructive: true, verb: "down", kindAction: "delete a kind cluster" })).toThrow(/not a kind cluster/);
   });
 });

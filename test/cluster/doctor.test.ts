@@ -66,9 +66,11 @@ describe("doctor: docker", () => {
 });
 
 describe("doctor: host", () => {
-  it("needs Node >= 22.13", () => {
+  it("needs Node >= 22.19 (undici in client-node needs it)", () => {
     expect(checkNodeVersion("20.20.2").status).toBe("fail");
     expect(checkNodeVersion("22.12.0").status).toBe("fail");
+    expect(checkNodeVersion("22.18.9").status).toBe("fail");
+    expect(checkNodeVersion("22.19.0").status).toBe("ok");
     expect(checkNodeVersion("22.23.3").status).toBe("ok");
     expect(checkNodeVersion("24.1.0").status).toBe("ok");
   });

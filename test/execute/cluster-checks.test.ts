@@ -36,7 +36,7 @@ describe("proxy-config check", () => {
     const outcome = await runCheck(check, ctx, createTestState(), { stepStartedAt: new Date() });
     expect(outcome.status).toBe("passed");
     expect(commands[0]).toBe("istioctl proxy-config routes deploy/webapp.istioinaction --name 80 -o json --context kind-myk8s");
-    expect(outcome.command).toBe("istioctl proxy-config routes deploy/webapp.istioinaction --name 80 -o json");
+    expect(outcome.command).toBe("istioctl proxy-config routes deploy/webapp.istioinaction --name 80 -o json --context kind-myk8s");
     expect(outcome.seen).toContain("version-v2");
   });
 
@@ -81,7 +81,7 @@ describe("logs check", () => {
     expect(outcome.status).toBe("passed");
     expect(outcome.details).toEqual({ lines: 2, matchingLines: 1 });
     expect(since).toEqual([stepStartedAt, stepStartedAt]);
-    expect(outcome.command).toBe("kubectl logs -n istioinaction deploy/catalog-v2 -c catalog --since-time=2025-04-19T06:09:09.000Z");
+    expect(outcome.command).toBe("kubectl logs -n istioinaction deploy/catalog-v2 -c catalog --since-time=2025-04-19T06:09:09.000Z --context kind-myk8s");
   });
 });
 
@@ -101,7 +101,7 @@ describe("object check", () => {
     const check: ObjectCheck = { kind: "object", title: "nodePorts", target: service, expect: { path: "$.spec.ports[*].nodePort", matcher: { op: "regex", value: "30000.*30005.*30006" } } };
     const outcome = await runCheck(check, ctx, createTestState(), { stepStartedAt: new Date() });
     expect(outcome.status).toBe("passed");
-    expect(outcome.command).toBe("kubectl get service istio-ingressgateway -n istio-system -o 'jsonpath={.spec.ports[*].nodePort}'");
+    expect(outcome.command).toBe("kubectl get service istio-ingressgateway -n istio-system -o 'jsonpath={.spec.ports[*].nodePort}' --context kind-myk8s");
   });
 
   it("checks absence and presence", async () => {

@@ -56,7 +56,7 @@ describe("sequence check", () => {
     expect(outcome.status).toBe("passed");
     expect(outcome.seen).toContain("Initialized 0 -> Progressing 0 -> Progressing 10");
     expect(outcome.seen).toContain("Finalising 0 -> Succeeded 0");
-    expect(outcome.command).toBe("kubectl get canary catalog-release -n istioinaction -w");
+    expect(outcome.command).toBe("kubectl get canary catalog-release -n istioinaction -w --context kind-myk8s");
   });
 
   it("fails as soon as Failed appears, before the deadline", async () => {

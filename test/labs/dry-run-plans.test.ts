@@ -3,6 +3,7 @@
 
 import { homedir } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
+import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import { createCertStore } from "../../engine/certs/cert-store.js";
 import type { LabDefinition, LabOptions } from "../../engine/lab-types.js";
 import { formatLabPlan } from "../../engine/plan/format-lab-plan.js";
@@ -20,7 +21,7 @@ afterAll(() => probes.splice(0).forEach((probe) => probe.close()));
 function planOf(lab: LabDefinition, options: LabOptions = { fast: false }): string {
   const probe = createNodeProbe({ certs: createCertStore(CERT_DIR) });
   probes.push(probe);
-  return formatLabPlan(lab, options, { probe });
+  return formatLabPlan(lab, options, { probe, target: resolveClusterIdentity() });
 }
 
 function labById(id: string): LabDefinition {
@@ -56,7 +57,7 @@ describe("lab --dry-run plans", () => {
     const normal = planOf(lab);
     expect(normal).toContain("kubectl apply -n istioinaction -f labs/ch5-canary/catalog-release.yaml");
     const differing = fast.split("\n").filter((line, index) => line !== normal.split("\n")[index]);
-    expect(differing).toEqual(["  $ kubectl apply -n istioinaction -f labs/ch5-canary/catalog-release-fast.yaml"]);
+    expect(differing).toEqual(["  $ kubectl apply -n istioinaction -f labs/ch5-canary/catalog-release-fast.yaml --context kind-myk8s"]);
   });
 
   it("flags exactly the checks whose effective mustFailFirst is true, in every lab", () => {

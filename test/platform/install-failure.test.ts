@@ -1,3 +1,4 @@
+import { planDisplay } from "../../cluster/platform/plan-up.js";
 import { describe, expect, it } from "vitest";
 import { explainHelmFailure } from "../../addons/install-flagger.js";
 import { istioStep } from "../../cluster/platform/istio-step.js";
@@ -29,7 +30,7 @@ describe("a failed istioctl install", () => {
   it("names the pod, the reason and the image instead of only istioctl's timeout", async () => {
     const kube = new FakeKube(gatewayStuckOnPull());
     const { exec } = createFakeExec((file) => (file === "istioctl" ? { exitCode: 1, stderr: ISTIOCTL_TIMEOUT } : undefined));
-    const error = await istioStep({ context: "kind-myk8s", workDir: tempWorkDir() }, "up").run(platformDeps(kube, exec)).catch((e: unknown) => e);
+    const error = await istioStep(planDisplay({ workDir: tempWorkDir() }), "up").run(platformDeps(kube, exec)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LabError);
     const message = (error as LabError).message;
     expect(message).toContain("timed out waiting for the condition");
@@ -41,7 +42,7 @@ describe("a failed istioctl install", () => {
   it("keeps istioctl's own error when every Deployment is ready (nothing to diagnose)", async () => {
     const kube = new FakeKube(baselineObjects());
     const { exec } = createFakeExec((file) => (file === "istioctl" ? { exitCode: 1, stderr: "Error: failed to apply manifests: webhook refused" } : undefined));
-    const error = await istioStep({ context: "kind-myk8s", workDir: tempWorkDir() }, "up").run(platformDeps(kube, exec)).catch((e: unknown) => e);
+    const error = await istioStep(planDisplay({ workDir: tempWorkDir() }), "up").run(platformDeps(kube, exec)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExecError);
   });
 });

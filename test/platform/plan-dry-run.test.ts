@@ -1,3 +1,4 @@
+import { planDisplay } from "../../cluster/platform/plan-up.js";
 import { describe, expect, it } from "vitest";
 import { planDown } from "../../cluster/platform/down.js";
 import { planReset } from "../../cluster/platform/plan-reset.js";
@@ -24,7 +25,7 @@ describe("--dry-run listings (titles and the commands a person would type)", () 
   });
 
   it("down", () => {
-    expect(formatPlan(planDown())).toMatchSnapshot();
+    expect(formatPlan(planDown(planDisplay(display)))).toMatchSnapshot();
   });
 
   it("names the context it was given in every cluster command", () => {
@@ -32,6 +33,14 @@ describe("--dry-run listings (titles and the commands a person would type)", () 
     expect(listing).not.toContain("kind-myk8s");
     expect(listing).toContain("--context kind-other");
     expect(listing).toContain("--kube-context kind-other");
+    expect(listing).toContain("kind create cluster --name other ");
+  });
+
+  it("reset --hard and down delete only the kind cluster behind the context", () => {
+    const hard = formatPlan(planReset({ ...display, context: "kind-other", hard: true }));
+    expect(hard).toContain("kind delete cluster --name other");
+    expect(hard).not.toContain("myk8s");
+    expect(formatPlan(planDown(planDisplay({ ...display, context: "kind-other" })))).toContain("kind delete cluster --name other");
   });
 
   it("builds plans without touching anything (no deps are needed to list them)", () => {

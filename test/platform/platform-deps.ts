@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
+import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import type { PlatformDeps } from "../../cluster/install/platform-types.js";
 
 export const TEST_TOOLS = { kind: "kind", kubectl: "kubectl", istioctl: "istioctl", helm: "helm", istioDir: "/tools/istio-1.17.8" };
@@ -20,6 +21,7 @@ export function platformDeps(kube: Kube, exec: Exec, workDir: string = tempWorkD
     kube: async () => kube,
     tools: TEST_TOOLS,
     context: "kind-myk8s",
+    cluster: resolveClusterIdentity("kind-myk8s"),
     workDir,
     log: (line) => logs.push(line),
     signal: new AbortController().signal,

@@ -7,7 +7,7 @@ import { readMirrorStates } from "../../cluster/mirror/mirror-state.js";
 import { REGISTRY_IMAGE, REGISTRY_MIRRORS, containerdMirrorPatch, mirrorsEnabled } from "../../cluster/mirror/registry-mirrors.js";
 import { planDown } from "../../cluster/platform/down.js";
 import { kindConfigPath } from "../../cluster/platform/kind-cluster-step.js";
-import { planUp } from "../../cluster/platform/plan-up.js";
+import { planDisplay, planUp } from "../../cluster/platform/plan-up.js";
 import { registryMirrorStep, removeMirrorsStep } from "../../cluster/platform/registry-mirror-step.js";
 import { runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
 import { FakeKube } from "./fake-kube.js";
@@ -75,8 +75,8 @@ describe("the registry mirrors", () => {
     const fake = createFakeExec(dockerWithMirrors(running));
     const deps = platformDeps(new FakeKube([]), fake.exec, tempWorkDir());
     expect(await registryMirrorStep().isDone(deps)).toBe(true);
-    expect(planDown().map((step) => step.id)).toEqual(["delete-cluster"]);
-    expect(planDown({ all: true }).map((step) => step.id)).toEqual(["delete-cluster", "remove-registry-mirrors"]);
+    expect(planDown(planDisplay({})).map((step) => step.id)).toEqual(["delete-cluster"]);
+    expect(planDown(planDisplay({}), { all: true }).map((step) => step.id)).toEqual(["delete-cluster", "remove-registry-mirrors"]);
   });
 
   it("`down --all` removes the containers and their volumes", async () => {

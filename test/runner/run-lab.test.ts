@@ -140,10 +140,10 @@ describe("runLab", () => {
     // (the lab's cleanup exec runs after the step)
     expect(events.filter((event) => !event.startsWith("exec"))).toEqual(["apply a.yaml start", "apply a.yaml end", "apply b.yaml start", "apply b.yaml end", "rollout a start", "rollout b start", "rollout a end", "rollout b end"]);
     expect(result.steps[0]?.actions.map((a) => [a.command, a.status])).toEqual([
-      ["kubectl apply -f a.yaml", "passed"],
-      ["kubectl apply -f b.yaml", "passed"],
-      ["kubectl rollout status -n ns deploy/a", "passed"],
-      ["kubectl rollout status -n ns deploy/b", "passed"],
+      ["kubectl apply -f a.yaml --context kind-test", "passed"],
+      ["kubectl apply -f b.yaml --context kind-test", "passed"],
+      ["kubectl rollout status -n ns deploy/a --context kind-test", "passed"],
+      ["kubectl rollout status -n ns deploy/b --context kind-test", "passed"],
     ]);
   });
 

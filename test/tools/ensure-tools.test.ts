@@ -1,4 +1,5 @@
-import { stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { formatToolStatus, listToolStatus } from "../../cluster/tools/tool-status.js";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createExec } from "../../core/exec.js";
@@ -7,14 +8,17 @@ import { ensureTools, resolveToolPaths, type EnsureToolsOptions } from "../../cl
 import type { DownloadProgress } from "../../cluster/tools/progress-format.js";
 import { TOOL_NAMES, toolArtifact } from "../../cluster/tools/tool-pins.js";
 import { closedPortUrl, startFixtureServer, type FixtureServer } from "./helpers/fixture-server.js";
-import { LINUX_AMD64, fixtureBaseUrls, listFiles, makeTempDir, publishTools, removeTempDirs, writeFakeTool } from "./helpers/fixture-tools.js";
+import type { PinnedDigest } from "../../cluster/tools/tool-digests.js";
+import { LINUX_AMD64, fixtureBaseUrls, fixtureDigests, listFiles, makeTempDir, publishTools, removeTempDirs, writeFakeTool } from "./helpers/fixture-tools.js";
 
 let server: FixtureServer;
 let cacheDir: string;
+let digests: Record<string, PinnedDigest>;
 
 beforeEach(async () => {
   server = await startFixtureServer();
   cacheDir = await makeTempDir("ensure");
+  digests = await fixtureDigests(LINUX_AMD64);
 });
 
 afterEach(async () => {
@@ -23,7 +27,7 @@ afterEach(async () => {
 });
 
 function optionsFor(baseUrl: string, extra: Partial<EnsureToolsOptions> = {}): EnsureToolsOptions {
-  return { exec: createExec(), cacheDir, host: LINUX_AMD64, baseUrls: fixtureBaseUrls(baseUrl), pathEnv: "", ...extra };
+  return { exec: createExec(), cacheDir, host: LINUX_AMD64, baseUrls: fixtureBaseUrls(baseUrl), pathEnv: "", digests, ...extra };
 }
 
 async function catchLabError(promise: Promise<unknown>): Promise<LabError> {
@@ -62,7 +66,8 @@ describe("ensureTools with a warm cache", () => {
     await publishTools(server, LINUX_AMD64);
     const first = await ensureTools(optionsFor(server.baseUrl));
     const requestsAfterFirstRun = server.requests.length;
-    expect(requestsAfterFirstRun).toBe(8);
+    // Four artifacts and no checksum files: the digests are pinned, not fetched from the same host.
+    expect(requestsAfterFirstRun).toBe(4);
 
     const second = await ensureTools(optionsFor(server.baseUrl));
 
@@ -78,6 +83,24 @@ describe("ensureTools with a warm cache", () => {
   });
 });
 
+describe("ensureTools with a tampered cache", () => {
+  it("notices a cached binary replaced after it was verified, reports it, and downloads it again", async () => {
+    await publishTools(server, LINUX_AMD64);
+    const first = await ensureTools(optionsFor(server.baseUrl));
+    const original = await readFile(first.kind);
+    await writeFile(first.kind, "#!/bin/sh\necho 'kind v0.22.0 go1.20.13 linux/amd64'\n# replaced\n");
+    const [kind] = await listToolStatus({ exec: createExec(), cacheDir, pathEnv: "" });
+    expect(kind?.integrity?.state).toBe("changed");
+    expect(kind?.cached).toBe(false);
+    expect(formatToolStatus(kind!)).toContain("changed since it was verified");
+
+    const requestsBefore = server.requests.length;
+    const second = await ensureTools(optionsFor(server.baseUrl));
+    expect(server.requests.length).toBe(requestsBefore + 1);
+    expect(await readFile(second.kind)).toEqual(original);
+  });
+});
+
 describe("ensureTools offline with a cold cache", () => {
   it("fails once, naming every tool, its URL and the reason, and the cache folder", async () => {
     const base = await closedPortUrl();
@@ -86,7 +109,7 @@ describe("ensureTools offline with a cold cache", () => {
     expect(error.kind).toBe("environment");
     for (const tool of TOOL_NAMES) {
       const artifact = toolArtifact(tool, LINUX_AMD64, fixtureBaseUrls(base));
-      expect(error.message).toContain(`${tool} ${artifact.pin.version}: ${artifact.checksumUrl} (`);
+      expect(error.message).toContain(`${tool} ${artifact.pin.version}: ${artifact.url} (`);
     }
     expect(error.message.match(/ECONNREFUSED/g)).toHaveLength(4);
     expect(error.hint).toContain(join(cacheDir, "tools"));
@@ -162,5 +185,23 @@ describe("resolveToolPaths (Docker-only labs)", () => {
     expect(paths.kind).toBe(cached("kind-v0.22.0", "kind"));
     expect(paths.istioDir).toBe(cached("istio-1.17.8"));
     expect(await listFiles(cacheDir)).toEqual([]);
+  });
+});
+
+describe("partial files of a killed run", () => {
+  it("an old .part download and .extract folder are removed before the next download; a fresh one is left alone", async () => {
+    const tools = join(cacheDir, "tools");
+    await mkdir(join(tools, ".extract-old"), { recursive: true });
+    await writeFile(join(tools, ".download-old.part"), "half");
+    await writeFile(join(tools, ".download-new.part"), "in progress elsewhere");
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    await utimes(join(tools, ".download-old.part"), hourAgo, hourAgo);
+    await utimes(join(tools, ".extract-old"), hourAgo, hourAgo);
+    await publishTools(server, LINUX_AMD64);
+    await ensureTools(optionsFor(server.baseUrl));
+    const left = await readdir(tools);
+    expect(left).not.toContain(".download-old.part");
+    expect(left).not.toContain(".extract-old");
+    expect(left).toContain(".download-new.part");
   });
 });

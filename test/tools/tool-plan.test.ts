@@ -5,7 +5,7 @@ import { ensureTools, resolveToolPlan } from "../../cluster/tools/ensure-tools.j
 import { formatToolPlan, planTools } from "../../cluster/tools/tool-plan.js";
 import { formatToolStatus, listToolStatus } from "../../cluster/tools/tool-status.js";
 import { startFixtureServer } from "./helpers/fixture-server.js";
-import { LINUX_AMD64, fixtureBaseUrls, makeTempDir, publishTools, removeTempDirs, writeFakeTool } from "./helpers/fixture-tools.js";
+import { LINUX_AMD64, fixtureBaseUrls, fixtureDigests, makeTempDir, publishTools, removeTempDirs, writeFakeTool } from "./helpers/fixture-tools.js";
 
 afterAll(removeTempDirs);
 
@@ -13,10 +13,10 @@ describe("planTools", () => {
   it("plans every tool as a download from the official URLs when nothing is known", () => {
     const lines = formatToolPlan(planTools({ host: LINUX_AMD64, cacheDir: "/c" }));
     expect(lines).toEqual([
-      "download kind v0.22.0: https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64 (sha256 from https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64.sha256sum) -> /c/tools/kind-v0.22.0",
-      "download kubectl v1.23.17: https://dl.k8s.io/release/v1.23.17/bin/linux/amd64/kubectl (sha256 from https://dl.k8s.io/release/v1.23.17/bin/linux/amd64/kubectl.sha256) -> /c/tools/kubectl-v1.23.17",
-      "download istioctl 1.17.8: https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz (sha256 from https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz.sha256) -> /c/tools/istio-1.17.8",
-      "download helm v3.11.3: https://get.helm.sh/helm-v3.11.3-linux-amd64.tar.gz (sha256 from https://get.helm.sh/helm-v3.11.3-linux-amd64.tar.gz.sha256sum) -> /c/tools/helm-v3.11.3",
+      "download kind v0.22.0: https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64 (sha256 e4264d7ee07ca642fe52818d7c0ed188b193c214889dd055c929dbcb968d1f62, pinned (two-sources)) -> /c/tools/kind-v0.22.0",
+      "download kubectl v1.23.17: https://dl.k8s.io/release/v1.23.17/bin/linux/amd64/kubectl (sha256 13ce4b18ba6e15d5d259249c530637dd7fb9722d121df022099f3ed5f2bd74cd, pinned (single-source)) -> /c/tools/kubectl-v1.23.17",
+      "download istioctl 1.17.8: https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz (no pinned sha256 yet: refused unless ISTIO_LAB_ALLOW_UNPINNED=1) -> /c/tools/istio-1.17.8",
+      "download helm v3.11.3: https://get.helm.sh/helm-v3.11.3-linux-amd64.tar.gz (sha256 ca2d5d40d4cdfb9a3a6205dd803b5bc8def00bd2f13e5526c127e9b667974a89, pinned (two-sources)) -> /c/tools/helm-v3.11.3",
     ]);
   });
 });
@@ -31,7 +31,7 @@ describe("listToolStatus + planTools", () => {
     const server = await startFixtureServer();
     try {
       await publishTools(server, LINUX_AMD64, ["kubectl"]);
-      await ensureTools({ exec: createExec(), cacheDir, host: LINUX_AMD64, baseUrls: fixtureBaseUrls(server.baseUrl), pathEnv: "" }).catch(() => undefined);
+      await ensureTools({ exec: createExec(), cacheDir, host: LINUX_AMD64, baseUrls: fixtureBaseUrls(server.baseUrl), pathEnv: "", digests: await fixtureDigests(LINUX_AMD64) }).catch(() => undefined);
     } finally {
       await server.close();
     }
@@ -41,9 +41,9 @@ describe("listToolStatus + planTools", () => {
 
     expect(statuses.map(formatToolStatus)).toEqual([
       `kind v0.22.0: not installed, will be downloaded to ${cachePath("kind-v0.22.0", "kind")} (PATH has v0.20.0 at ${join(bin, "kind")}, not used)`,
-      `kubectl v1.23.17: cached at ${cachePath("kubectl-v1.23.17", "kubectl")}`,
-      `istioctl 1.17.8: on PATH at ${join(bin, "istioctl")}; the Istio release (samples/addons) is not cached yet`,
-      `helm v3.11.3: on PATH at ${join(bin, "helm")}`,
+      `kubectl v1.23.17: cached at ${cachePath("kubectl-v1.23.17", "kubectl")} (SHA-256 re-checked)`,
+      `istioctl 1.17.8: on PATH at ${join(bin, "istioctl")} (reports 1.17.8), not downloaded; the Istio release (samples/addons) is not cached yet`,
+      `helm v3.11.3: on PATH at ${join(bin, "helm")} (reports v3.11.3), not downloaded`,
     ]);
 
     const plan = planTools({ host: LINUX_AMD64, cacheDir, statuses });

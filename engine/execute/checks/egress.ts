@@ -9,26 +9,23 @@ import type { RunState } from "../../run-state.js";
 // The outside host the labs need (forum's upstream), asked from the kind node.
 export const EGRESS_URL = "http://jsonplaceholder.typicode.com/users";
 
-// The kind node container of the lab cluster: context kind-<name> -> <name>-control-plane.
-export function nodeContainerOf(context: string): string {
-  const cluster = context.startsWith("kind-") ? context.slice("kind-".length) : "myk8s";
-  return `${cluster}-control-plane`;
-}
-
-// `docker exec myk8s-control-plane curl -s -m 5 -o /dev/null -w '%{http_code}' <url>`.
-export function egressProbeArgs(context: string): string[] {
-  return ["exec", nodeContainerOf(context), "curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", EGRESS_URL];
+// `docker exec myk8s-control-plane curl -s -m 5 -o /dev/null -w '%{http_code}' <url>` (the run's kind node).
+export function egressProbeArgs(nodeContainer: string): string[] {
+  return ["exec", nodeContainer, "curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", EGRESS_URL];
 }
 
 // The skip reason every check that needs egress reports.
-export function noEgressReason(context: string): string {
-  return `the cluster cannot reach the internet (no HTTP answer to \`${formatCommand("docker", egressProbeArgs(context))}\`); skipped, not passed`;
+export function noEgressReason(nodeContainer: string | undefined): string {
+  if (nodeContainer === undefined) return "the context is not a kind cluster, so there is no kind node to ask for internet access; skipped, not passed";
+  return `the cluster cannot reach the internet (no HTTP answer to \`${formatCommand("docker", egressProbeArgs(nodeContainer))}\`); skipped, not passed`;
 }
 
 // Any HTTP status code means the node reached the host; "000", nothing, or a failed docker means no egress.
 export async function detectEgress(ctx: LabContext): Promise<boolean> {
+  const node = ctx.cluster.nodeContainer;
+  if (node === undefined) return false;
   try {
-    const result = await ctx.exec("docker", egressProbeArgs(ctx.kube.context), { allowFailure: true, signal: ctx.signal, timeoutMs: 15_000 });
+    const result = await ctx.exec("docker", egressProbeArgs(node), { allowFailure: true, signal: ctx.signal, timeoutMs: 15_000 });
     const code = result.stdout.trim();
     const reached = /^[1-5]\d\d$/.test(code);
     ctx.log(`egress probe: ${result.command} -> ${code || "(no answer)"} (exit ${result.exitCode})`);

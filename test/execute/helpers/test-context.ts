@@ -1,6 +1,7 @@
 // A LabContext for tests: the fake Kube and Exec, the real node probe on 127.0.0.1, a real cert store in a
 // temp folder, and real time.
 
+import { resolveClusterIdentity } from "../../../cluster/cluster-identity.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,6 +45,7 @@ export function createTestContext(options: { kube?: FakeKube; exec?: Exec; proje
   const ctx: LabContext = {
     exec: options.exec ?? createFakeExec(() => new Error("no process expected")).exec,
     kube,
+    cluster: resolveClusterIdentity(kube.context),
     probe: createNodeProbe({ certs, timeoutMs: 2_000 }),
     certs,
     tools: TEST_TOOLS,

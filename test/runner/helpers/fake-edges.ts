@@ -1,3 +1,4 @@
+import { resolveClusterIdentity } from "../../../cluster/cluster-identity.js";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -106,6 +107,7 @@ export async function createTestContext(): Promise<TestContext> {
   const ctx: LabContext = {
     exec: exec.exec,
     kube,
+    cluster: resolveClusterIdentity(kube.context),
     probe: createNodeProbe({ certs, certDir: join(dir, "certs"), timeoutMs: 2000 }),
     certs,
     tools: { kind: "kind", kubectl: "kubectl", istioctl: "istioctl", helm: "helm", istioDir: join(dir, "istio") },

@@ -1,3 +1,4 @@
+import { toolDigestKey, type PinnedDigest } from "../../../cluster/tools/tool-digests.js";
 import { createHash } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -60,7 +61,21 @@ export async function buildTarGz(files: Record<string, string>, mode = 0o755): P
 }
 
 // The downloads each tool publishes, for one host: body plus checksum file in that tool's own format.
-export async function buildToolDownloads(host: HostPlatform): Promise<Record<ToolName, { body: Buffer; checksumLine: (hex: string) => string }>> {
+type ToolDownloads = Record<ToolName, { body: Buffer; checksumLine: (hex: string) => string }>;
+const builtDownloads = new Map<string, Promise<ToolDownloads>>();
+
+// The fixture downloads of a host, built once (tar output carries times, so a second build differs byte-wise).
+export function buildToolDownloads(host: HostPlatform): Promise<ToolDownloads> {
+  const key = `${host.os}-${host.arch}`;
+  let built = builtDownloads.get(key);
+  if (built === undefined) {
+    built = buildToolDownloadsOnce(host);
+    builtDownloads.set(key, built);
+  }
+  return built;
+}
+
+async function buildToolDownloadsOnce(host: HostPlatform): Promise<ToolDownloads> {
   const plat = `${host.os}-${host.arch}`;
   const istio = await buildTarGz({
     "istio-1.17.8/bin/istioctl": fakeToolScript("istioctl", "1.17.8"),
@@ -106,4 +121,12 @@ export async function publishTools(server: FixtureServer, host: HostPlatform, to
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => !entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
+}
+
+// The digest table for the fixture downloads (the real pins name the real artifacts, not these).
+export async function fixtureDigests(host: HostPlatform): Promise<Record<string, PinnedDigest>> {
+  const downloads = await buildToolDownloads(host);
+  return Object.fromEntries(
+    TOOL_NAMES.map((tool) => [toolDigestKey(tool, host), { sha256: sha256Hex(downloads[tool].body), status: "two-sources" as const, sources: ["test fixture"] }]),
+  );
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// The nightly pin check: re-derives every pinned tool digest from its upstream checksum file and fails on any
+// difference or missing pin, printing the upstream value to paste into cluster/tools/tool-digests.ts.
+import { parseChecksumFile } from "../cluster/tools/checksum.js";
+import { fetchText } from "../cluster/tools/download.js";
+import type { HostPlatform } from "../cluster/tools/host-platform.js";
+import { PINNED_DIGESTS } from "../cluster/tools/tool-digests.js";
+import { toolArtifacts } from "../cluster/tools/tool-pins.js";
+
+const HOSTS: readonly HostPlatform[] = [
+  { os: "linux", arch: "amd64" },
+  { os: "linux", arch: "arm64" },
+  { os: "darwin", arch: "amd64" },
+  { os: "darwin", arch: "arm64" },
+];
+
+// One line per artifact; returns false when the pin is missing or differs from upstream.
+async function checkArtifact(artifact: ReturnType<typeof toolArtifacts>[number]): Promise<boolean> {
+  const pinned = PINNED_DIGESTS[artifact.digestKey];
+  let upstream: string;
+  try {
+    upstream = parseChecksumFile(await fetchText(artifact.checksumUrl), artifact.checksumUrl);
+  } catch (error) {
+    console.log(`✖ ${artifact.digestKey}: could not read ${artifact.checksumUrl}: ${(error as Error).message}`);
+    return false;
+  }
+  if (pinned?.sha256 === undefined) {
+    console.log(`✖ ${artifact.digestKey}: not pinned; upstream ${artifact.checksumUrl} says ${upstream}`);
+    console.log(`    "${artifact.digestKey}": { sha256: "${upstream}", status: "single-source", sources: ["${artifact.checksumUrl} (nightly pins job)"] },`);
+    return false;
+  }
+  if (pinned.sha256 !== upstream) {
+    console.log(`✖ ${artifact.digestKey}: pinned ${pinned.sha256} (${pinned.sources.join("; ")}) but upstream ${artifact.checksumUrl} says ${upstream}`);
+    return false;
+  }
+  console.log(`✔ ${artifact.digestKey}: ${upstream} (${pinned.status})`);
+  return true;
+}
+
+const results = await Promise.all(HOSTS.flatMap((host) => toolArtifacts(host)).map(checkArtifact));
+const failed = results.filter((ok) => !ok).length;
+console.log(failed === 0 ? "\nEvery pin matches upstream." : `\n${failed} pin(s) missing or different from upstream.`);
+process.exitCode = failed === 0 ? 0 : 1;
