@@ -4,6 +4,8 @@ export const ExitCode = {
   FAILED: 1,
   USAGE: 2,
   ENVIRONMENT: 3,
+  /** Nothing failed, but some checks were skipped (e.g. no egress): the lab's claim is not proven. */
+  INCOMPLETE: 4,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

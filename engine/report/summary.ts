@@ -5,7 +5,7 @@ import { formatDuration } from "./format-duration.js";
 
 /** The run's totals; labs[] are the full results with step timings. */
 export interface RunSummary {
-  total: { labs: number; passed: number; failed: number; skipped: number; durationMs: number };
+  total: { labs: number; passed: number; failed: number; incomplete: number; durationMs: number };
   labs: LabResult[];
 }
 
@@ -13,7 +13,7 @@ export interface RunSummary {
 export function summarize(results: readonly LabResult[]): RunSummary {
   const count = (status: LabStatus): number => results.filter((r) => r.status === status).length;
   const durationMs = results.reduce((ms, r) => ms + r.durationMs, 0);
-  return { total: { labs: results.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped"), durationMs }, labs: [...results] };
+  return { total: { labs: results.length, passed: count("passed"), failed: count("failed"), incomplete: count("incomplete"), durationMs }, labs: [...results] };
 }
 
 // Writes summary.json (totals and every lab's steps with timings), creating its folder.
@@ -25,7 +25,7 @@ export async function writeSummaryJson(results: readonly LabResult[], file: stri
 // The total line and, under it, each lab that did not pass with why and where its diagnostics are.
 export function formatSummary(results: readonly LabResult[]): string {
   const { total } = summarize(results);
-  const lines = [`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped in ${formatDuration(total.durationMs)}`];
+  const lines = [`${total.passed} passed, ${total.failed} failed, ${total.incomplete} incomplete in ${formatDuration(total.durationMs)}`];
   for (const result of results) {
     if (result.status === "passed") continue;
     lines.push(`  ${result.status === "failed" ? "✗" : "-"} ${result.labId}: ${labReason(result)}`);

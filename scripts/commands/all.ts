@@ -1,6 +1,7 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { LABS } from "../../labs/registry.js";
 import { formatSummary } from "../../engine/report/summary.js";
+import { exitCodeOfResults } from "../../engine/runner/lab-exit-code.js";
 import { runAll, selectLabs } from "../../engine/runner/run-all.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
@@ -34,7 +35,7 @@ export async function allCommand(args: CliArgs, io: CliIo): Promise<ExitCodeValu
     });
     io.out("\n" + formatSummary(results));
     await writeReports(results, args.report, io);
-    return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
+    return exitCodeOfResults(results);
   } finally {
     session.close();
   }

@@ -5,6 +5,7 @@ import type { LabDefinition } from "../../engine/lab-types.js";
 import { formatLabPlan } from "../../engine/plan/format-lab-plan.js";
 import { createNodeProbe } from "../../engine/probes/node-probe.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
+import { exitCodeOfResults } from "../../engine/runner/lab-exit-code.js";
 import { runLab } from "../../engine/runner/run-lab.js";
 import { createStepPrompter } from "../../engine/runner/step-prompter.js";
 import type { CliIo } from "../cli/io.js";
@@ -21,7 +22,8 @@ export function printLabPlan(lab: LabDefinition, args: CliArgs, io: CliIo): Exit
   return ExitCode.OK;
 }
 
-// `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it did not pass.
+// `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it
+// failed, 4 when it is incomplete (checks skipped).
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
   const session = await openSession(args, io, { name: lab.id, destructive: false, usesCluster: needsCluster(lab) });
@@ -31,7 +33,7 @@ export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo
     const result = await runLab(lab, labDeps(session), options);
     io.out(formatLabOutcome(result));
     await writeReports([result], args.report, io);
-    return result.status === "failed" ? ExitCode.FAILED : ExitCode.OK;
+    return exitCodeOfResults([result]);
   } finally {
     session.close();
   }
