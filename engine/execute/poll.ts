@@ -1,5 +1,6 @@
 // Polls an evaluation until it passes or its deadline passes, keeping what it last saw: the heart of
-// every check (eventual consistency is normal in a mesh).
+// every check (eventual consistency is normal in a mesh). Polling is for "not yet ready", never for
+// "got an unlucky answer": an evaluation that judged a sample marks itself final and ends the poll.
 
 import { describeError } from "../../core/errors.js";
 
@@ -9,6 +10,8 @@ export interface Evaluation {
   /** What was observed (trimmed), with the reason when it does not match. */
   seen: string;
   details?: Record<string, string | number>;
+  /** The verdict stands: a sample was judged after the check was ready, so polling again would only re-sample. */
+  final?: boolean;
 }
 
 /** How long and how often to poll, and the clock and signal to do it with. */
@@ -36,7 +39,7 @@ export interface AttemptInfo {
   remainingMs: number;
 }
 
-// Evaluates until ok, the deadline, or the signal; a thrown error counts as a failed attempt (its message is the seen).
+// Evaluates until ok, a final verdict, the deadline, or the signal; a thrown error counts as a failed attempt (its message is the seen).
 export async function pollUntil(evaluate: (info: AttemptInfo) => Promise<Evaluation>, options: PollOptions): Promise<PollResult> {
   const startedAt = options.now();
   const deadline = startedAt + options.timeoutMs;
@@ -46,7 +49,7 @@ export async function pollUntil(evaluate: (info: AttemptInfo) => Promise<Evaluat
     options.signal.throwIfAborted();
     attempts += 1;
     last = await evaluateSafely(evaluate, { attempt: attempts, remainingMs: Math.max(0, deadline - options.now()) }, options.signal);
-    const done = last.ok || options.singleAttempt === true || options.now() >= deadline;
+    const done = last.ok || last.final === true || options.singleAttempt === true || options.now() >= deadline;
     if (done) return { ...last, attempts, durationMs: options.now() - startedAt };
     options.onRetry?.(attempts, last.seen);
     await options.sleep(Math.min(options.intervalMs, Math.max(0, deadline - options.now())), options.signal);
