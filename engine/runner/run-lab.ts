@@ -14,9 +14,11 @@ import type { RunLabDeps, RunLabOptions } from "./run-options.js";
 import { stopRecord } from "./run-failure.js";
 import { previewStep } from "./step-preview.js";
 import { runStep } from "./step-run.js";
+import { assertValidLab } from "../validate/validate-lab.js";
 
-// Runs a lab's steps in order; on failure collects diagnostics; then always runs cleanup and stops traffic.
+// Refuses an unsound lab definition; runs its steps in order; on failure collects diagnostics; then always runs cleanup and stops traffic.
 export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunLabOptions): Promise<LabResult> {
+  assertValidLab(lab, { fast: options.fast });
   const { ctx, executor } = deps;
   const view: RenderView = { renderer: options.renderer, ...(options.output ? { output: options.output } : {}) };
   const state: RunState = { labId: lab.id, traffic: new Map(), workDir: options.workDir ?? join(cacheDir(), "runs") };
