@@ -70,7 +70,7 @@ describe("lab --dry-run plans", () => {
     const plan = planOf(labById("ch5-mirror"));
     expect(plan).toContain("$ kubectl apply -n istioinaction -f labs/ch5-mirror/catalog-vs-mirror.yaml");
     expect(plan).toContain("see it: istioctl proxy-config routes deploy/webapp.istioinaction --name 80 -o json");
-    expect(plan).toContain("a route mirrors requests to |version-v2|catalog");
+    expect(plan).toContain("a route going only to |version-v1|catalog mirrors 100% of requests to |version-v2|catalog");
     expect(plan).toMatch(/kubectl logs -n istioinaction deploy\/catalog-v2 -c catalog '--since-time=<step start>'/);
   });
 
