@@ -29,6 +29,7 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
   const results: StepResult[] = [];
   let failure: LabFailure | undefined;
   let stopped: LabStop | undefined;
+  let windowBeforeStart = new Date(startedAt);
 
   for (const [index, step] of steps.entries()) {
     const blockedBy = failure ? `not run: step '${failure.step}' failed` : stopped?.message;
@@ -55,7 +56,9 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
       }
     }
     const label = `${lab.id} ${index + 1}/${steps.length}`;
-    const run = await runStep({ step, label, ctx, executor, state, selfTest: options.selfTest, verbose: options.verbose, view, describe });
+    const stepStartedAt = new Date(ctx.now());
+    const run = await runStep({ step, label, windowBeforeStart, ctx, executor, state, selfTest: options.selfTest, verbose: options.verbose, view, describe });
+    windowBeforeStart = stepStartedAt;
     results.push(run.result);
     failure = run.failure;
     if (run.interrupted) {
