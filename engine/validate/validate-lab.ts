@@ -12,11 +12,16 @@ export function isSampledCheck(check: Check): boolean {
   return check.kind === "weighted" || (check.kind === "http" && (check.repeat ?? 1) > 1);
 }
 
+// A check that shows the change reached the control plane or the changed state: proxy-config, a watched or read object, an exec.
+function isGate(check: Check): boolean {
+  return check.kind === "proxy-config" || check.kind === "sequence" || check.kind === "object" || check.kind === "exec";
+}
+
 function checkProblems(check: Check, index: number, step: Step): string[] {
   const problems = matchersOf(check).flatMap(({ where, matcher }) => validateMatcher(matcher).map((problem) => `${where}: ${problem}`));
   if (check.kind === "proxy-config" && check.assert.kind === "cluster-count") problems.push(...validateClusterCount(check.assert));
-  if (isSampledCheck(check) && index === 0) {
-    problems.push("a sampled check needs a gate before it in its step (normally the proxy-config check that the route is in place)");
+  if (isSampledCheck(check) && !step.checks.slice(0, index).some(isGate)) {
+    problems.push("a sampled check needs a gate before it in its step (the proxy-config check that the route is in place, or the watched state)");
   }
   if (check.kind === "sequence" && check.expected.length === 0) problems.push("a sequence check needs at least one expected state");
   return problems.map((problem) => `step '${step.title}', check '${check.title}': ${problem}`);

@@ -20,8 +20,9 @@ describe("lab definition checks", () => {
     expect(validateLab(labOf(step([])), { fast: false })).toEqual(["step 's' has no checks: a step must prove its change"]);
   });
 
-  it("refuses a sampled check with no gate before it", () => {
+  it("refuses a sampled check with no gate before it (a data-plane check is no gate)", () => {
     expect(validateLab(labOf(step([everyV1])), { fast: false })[0]).toContain("needs a gate before it");
+    expect(validateLab(labOf(step([{ ...everyV1, repeat: 1, title: "one answer" }, everyV1])), { fast: false })[0]).toContain("needs a gate before it");
   });
 
   it("refuses always-true matchers: empty contains, a regex matching anything, count from 0, like of only `...`", () => {
