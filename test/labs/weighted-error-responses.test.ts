@@ -43,6 +43,31 @@ describe("ch5-traffic-shifting 90/10 with v1 answering 500", () => {
     expect(outcome.seen).toMatch(/^1[12]\d of 132 requests failed or were invalid after the route was ready \(first: invalid response: expected status 200, got 500\); the sample fails/);
   });
 
+  it("the 50/50 check fails too when the v1 half answers 500 (its `valid` filter, not the hit count, catches it)", async () => {
+    let count = 0;
+    const halfBroken = await openLabWorld({
+      gateway: (request, response) => {
+        if (request.headers.host !== "webapp.istioinaction.io" || request.url !== "/api/catalog") return routeNotFound(request, response);
+        count += 1;
+        if (count % 2 === 0) {
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end(V2_BODY);
+          return;
+        }
+        response.writeHead(500, { "content-type": "text/plain" });
+        response.end("error calling Catalog service");
+      },
+    });
+    try {
+      const entry = findLabCheck("ch5-traffic-shifting", 4, "about half of responses are v2");
+      const outcome = await runCheck({ ...entry.check, timeoutMs: 10_000, intervalMs: 1 }, halfBroken.ctx, createTestState(entry.lab.id), { stepStartedAt: new Date() });
+      expect(outcome.status, outcome.seen).toBe("failed");
+      expect(outcome.seen).toMatch(/requests failed or were invalid after the route was ready \(first: invalid response: expected status 200, got 500\)/);
+    } finally {
+      await halfBroken.close();
+    }
+  });
+
   it("control: the lab's http checks do reject the 500s", async () => {
     const entry = findLabCheck("ch5-traffic-shifting", 2, "20 responses in a row are v1");
     const outcome = await runCheck(entry.check, world.ctx, createTestState(entry.lab.id), { stepStartedAt: new Date(), singleAttempt: true });
