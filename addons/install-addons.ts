@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { isLabError } from "../core/errors.js";
 import type { Kube } from "../core/kube.js";
 import { formatCommand } from "../core/shell-quote.js";
-import { isDeploymentReady } from "../cluster/platform/deployment-state.js";
-import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/platform/platform-types.js";
-import { waitForDeploymentsReady } from "../cluster/platform/wait-deployments.js";
+import { isDeploymentReady } from "../cluster/install/deployment-state.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/install/platform-types.js";
+import { waitForDeploymentsReady } from "../cluster/install/wait-deployments.js";
 import { ADDON_NAMESPACE, ADDON_SERVICES, addonServicePatch, addonUrl, type AddonService } from "./addon-services.js";
 
 const APPLY_ATTEMPTS = 3;

@@ -2,15 +2,12 @@
 // without a cluster; the runner turns them into listr2 tasks at the edge.
 
 import type { ObjectRef } from "../core/kube.js";
+import type { WorkloadRef } from "../core/workloads/workload-ref.js";
 
 /** What a lab needs before it can run. */
 export type Requirement = "cluster" | "flagger" | "docker";
 
-/** A Deployment whose pods a check or the diagnostics look at. */
-export interface WorkloadRef {
-  namespace: string;
-  deployment: string;
-}
+export type { WorkloadRef } from "../core/workloads/workload-ref.js";
 
 // ---------------------------------------------------------------- matchers
 
@@ -121,6 +118,8 @@ interface CheckBase {
   mustFailFirst?: boolean;
   /** Skip (never pass) when the cluster has no route to the internet. */
   needsEgress?: boolean;
+  /** A mirror lab's check: which side it counts (responses served, copies received), for the report's chart. */
+  mirrorSide?: "served" | "copied";
 }
 
 export interface HttpCheck extends CheckBase {
@@ -193,6 +192,8 @@ export interface SequenceCheck extends CheckBase {
   expected: string[];
   /** States that end the watch with a failure as soon as they are seen. */
   failOn?: string[];
+  /** Fields recorded beside each state for the report (name -> path), e.g. Flagger's failed-check count. */
+  notes?: Record<string, string>;
 }
 
 /** An istioctl command whose output (stdout then stderr) must match, e.g. `analyze -n istioinaction -o log`. */

@@ -1,6 +1,6 @@
 import { usageError } from "../core/errors.js";
 import type { LabDefinition } from "../engine/lab-types.js";
-import { CATALOG, type CatalogEntry } from "./catalog.js";
+import { PLANNED_LABS, type PlannedLab } from "./catalog.js";
 import { LABS } from "./registry.js";
 
 // Edit distance between two ids, for "did you mean".
@@ -28,20 +28,25 @@ export function builtLab(id: string): LabDefinition | undefined {
   return LABS.find((lab) => lab.id === id);
 }
 
-export function catalogEntry(id: string): CatalogEntry | undefined {
-  return CATALOG.find((entry) => entry.id === id);
+export function plannedLab(id: string): PlannedLab | undefined {
+  return PLANNED_LABS.find((entry) => entry.id === id);
+}
+
+// Every id a user may type: the built labs, then the planned ones.
+export function knownLabIds(): string[] {
+  return [...LABS.map((lab) => lab.id), ...PLANNED_LABS.map((entry) => entry.id)];
 }
 
 // The built lab with this id, or a usage error that says whether it is unknown or not built yet.
 export function resolveLab(id: string): LabDefinition {
   const lab = builtLab(id);
   if (lab) return lab;
-  if (catalogEntry(id)) {
+  if (plannedLab(id)) {
     throw usageError(
-      `Lab '${id}' is in the catalog but not built yet, so it cannot run.`,
+      `Lab '${id}' is planned but not built yet, so it cannot run.`,
       `Built labs: ${LABS.map((l) => l.id).join(", ")} (see \`npm run lab list\`).`,
     );
   }
-  const suggestions = nearestIds(id, CATALOG.map((e) => e.id));
+  const suggestions = nearestIds(id, knownLabIds());
   throw usageError(`Unknown lab '${id}'.`, `Did you mean: ${suggestions.join(", ")}? \`npm run lab list\` shows every lab.`);
 }

@@ -1,5 +1,5 @@
 import { baselinePath, readBaseline, writeBaseline } from "./baseline-store.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 import { takeSnapshot } from "./take-snapshot.js";
 
 // Records what `reset` returns to, once per cluster: a baseline from another (deleted) cluster is replaced,

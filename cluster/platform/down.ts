@@ -1,6 +1,6 @@
 import { deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand } from "../kind/kind-cluster.js";
 import { KIND_CLUSTER_NAME } from "../kind/kind-config.js";
-import type { PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
 /** What `down` did. */
 export interface DownResult {

@@ -1,7 +1,7 @@
 import type { Kube, KubeObject } from "../../core/kube.js";
 import { INGRESS_GATEWAY_PORTS } from "../istio/gateway-ports.js";
 import { ISTIO_VERSION } from "../tools/tool-pins.js";
-import { deploymentImageTag, isDeploymentReady } from "./deployment-state.js";
+import { deploymentImageTag, isDeploymentReady } from "../install/deployment-state.js";
 import { readMeshConfig } from "./mesh-config.js";
 import { ISTIO_SYSTEM } from "./snapshot-kinds.js";
 

@@ -5,10 +5,10 @@ import { formatCommand } from "../../core/shell-quote.js";
 import { renderIstioOperatorYaml } from "../istio/istio-operator-yaml.js";
 import { ISTIO_VERSION } from "../tools/tool-pins.js";
 import { readBaseline } from "./baseline-store.js";
-import { explainInstallFailure } from "./explain-install-failure.js";
+import { explainInstallFailure } from "../install/explain-install-failure.js";
 import { readIstioState } from "./istio-state.js";
 import { readMeshConfig } from "./mesh-config.js";
-import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 import { ISTIO_SYSTEM } from "./snapshot-kinds.js";
 import { istiodEnvironment } from "./take-snapshot.js";
 

@@ -5,7 +5,7 @@ import type { Kube } from "../../core/kube.js";
 import { createClusterArgs, createKindCluster, deleteClusterArgs, deleteKindCluster, kindClusterExists, kindCommand, wrongMappingsError } from "../kind/kind-cluster.js";
 import { KIND_CLUSTER_NAME, KIND_NODE_CONTAINER, renderKindConfigYaml } from "../kind/kind-config.js";
 import { inspectKindNode } from "./kind-node-state.js";
-import type { PlanDisplay, PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformDeps, PlatformStep } from "../install/platform-types.js";
 
 const API_READY_TIMEOUT_MS = 120_000;
 

@@ -1,7 +1,7 @@
 import { environmentError } from "../../core/errors.js";
 import type { Exec } from "../../core/exec.js";
 import { askDockerVersion, dockerMajor } from "../doctor/check-docker.js";
-import type { PlatformStep } from "./platform-types.js";
+import type { PlatformStep } from "../install/platform-types.js";
 
 // Docker >= 27 + kind v0.22: kind's own IPv6 network creation fails on hosts without ip6tables NAT; a plain
 // bridge network named `kind` made beforehand is reused by kind (kind#1526).

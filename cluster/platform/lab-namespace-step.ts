@@ -1,7 +1,7 @@
 import { formatCommand } from "../../core/shell-quote.js";
 import type { Kube } from "../../core/kube.js";
 import { waitForNamespacesGone } from "./namespace-deletion.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 import { INJECTION_LABEL, LAB_NAMESPACE } from "./snapshot-kinds.js";
 
 const TERMINATING_WAIT_MS = 120_000;

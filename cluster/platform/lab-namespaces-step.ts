@@ -2,7 +2,7 @@ import type { Kube } from "../../core/kube.js";
 import { requireBaseline } from "./baseline-store.js";
 import { findLabContent } from "./lab-content.js";
 import { waitForNamespacesGone } from "./namespace-deletion.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 import type { PlatformSnapshot } from "./snapshot-types.js";
 import { LAB_NAMESPACE } from "./snapshot-kinds.js";
 

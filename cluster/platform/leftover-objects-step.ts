@@ -1,6 +1,6 @@
 import type { Kube } from "../../core/kube.js";
 import { requireBaseline } from "./baseline-store.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 import { apiVersionOfKind } from "./snapshot-kinds.js";
 import type { PlatformSnapshot, SnapshotObject } from "./snapshot-types.js";
 import { describeSnapshotObject, takeSnapshot } from "./take-snapshot.js";

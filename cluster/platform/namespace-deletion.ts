@@ -1,6 +1,6 @@
 import { failedError, type LabError } from "../../core/errors.js";
 import type { Kube, KubeObject } from "../../core/kube.js";
-import type { PlatformDeps } from "./platform-types.js";
+import type { PlatformDeps } from "../install/platform-types.js";
 import { SNAPSHOT_KINDS } from "./snapshot-kinds.js";
 
 interface NamespaceFields {

@@ -4,7 +4,7 @@ import { labNamespaceStep } from "./lab-namespace-step.js";
 import { DEFAULT_NAMESPACE_DEADLINE_MS, labNamespacesStep } from "./lab-namespaces-step.js";
 import { leftoverObjectsStep } from "./leftover-objects-step.js";
 import { planDisplay, planUp } from "./plan-up.js";
-import type { PlatformStep } from "./platform-types.js";
+import type { PlatformStep } from "../install/platform-types.js";
 import { verifyBaselineStep } from "./verify-baseline-step.js";
 
 export interface PlanResetOptions {

@@ -7,7 +7,7 @@ import { istioStep } from "./istio-step.js";
 import { kindClusterStep } from "./kind-cluster-step.js";
 import { kindNetworkStep } from "./kind-network-step.js";
 import { labNamespaceStep } from "./lab-namespace-step.js";
-import type { PlanDisplay, PlatformStep } from "./platform-types.js";
+import type { PlanDisplay, PlatformStep } from "../install/platform-types.js";
 
 export interface PlanUpOptions {
   /** Delete and create the kind cluster even if it exists (the way out of wrong port mappings). */

@@ -1,4 +1,4 @@
-import type { PlatformDeps, PlatformProgress, PlatformRunResult, PlatformStep } from "./platform-types.js";
+import type { PlatformDeps, PlatformProgress, PlatformRunResult, PlatformStep } from "../install/platform-types.js";
 
 // Runs the steps in order, skipping those already in place; "already at baseline" when none had to run.
 export async function runPlatformPlan(

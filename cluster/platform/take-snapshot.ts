@@ -1,5 +1,5 @@
 import type { Kube, KubeObject } from "../../core/kube.js";
-import { templateContainers } from "./deployment-state.js";
+import { templateContainers } from "../install/deployment-state.js";
 import { readMeshConfig } from "./mesh-config.js";
 import { INJECTION_LABEL, ISTIO_SYSTEM, SNAPSHOT_KINDS, isExcludedFromSnapshot, type SnapshotKind } from "./snapshot-kinds.js";
 import type { PlatformSnapshot, SnapshotObject } from "./snapshot-types.js";

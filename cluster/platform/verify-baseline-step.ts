@@ -1,7 +1,7 @@
 import { failedError } from "../../core/errors.js";
 import { requireBaseline } from "./baseline-store.js";
 import { compareSnapshots } from "./compare-snapshots.js";
-import type { PlatformDeps, PlatformStep } from "./platform-types.js";
+import type { PlatformDeps, PlatformStep } from "../install/platform-types.js";
 import { takeSnapshot } from "./take-snapshot.js";
 
 const SETTLE_MS = 30_000;

@@ -4,7 +4,7 @@ import type { LabDefinition, WorkloadRef } from "../lab-types.js";
 import type { LabContext } from "../lab-context.js";
 import { formatEvents } from "./event-list.js";
 import { formatPodTable } from "./pod-table.js";
-import { listWorkloadPods } from "../execute/workload-pods.js";
+import { listWorkloadPods } from "../../core/workloads/workload-pods.js";
 
 /** One file of the bundle. */
 export interface DiagnosticFile {

@@ -3,6 +3,7 @@
 // "got an unlucky answer": an evaluation that judged a sample marks itself final and ends the poll.
 
 import { describeError } from "../../core/errors.js";
+import type { ObservedState } from "../check-outcome.js";
 
 /** One evaluation of a check: whether it holds and what was seen. */
 export interface Evaluation {
@@ -10,6 +11,7 @@ export interface Evaluation {
   /** What was observed (trimmed), with the reason when it does not match. */
   seen: string;
   details?: Record<string, string | number>;
+  timeline?: ObservedState[];
   /** The verdict stands: a sample was judged after the check was ready, so polling again would only re-sample. */
   final?: boolean;
 }

@@ -71,12 +71,14 @@ export async function runCheck(check: Check, ctx: LabContext, state: RunState, o
   const described = describeSafely(check, ctx, options);
   const outcome = (status: CheckOutcome["status"], seen: string, attempts: number, details?: Record<string, string | number>): CheckOutcome => ({
     title: check.title,
+    kind: check.kind,
     status,
     ...described,
     seen: clip(seen, SEEN_MAX),
     attempts,
     durationMs: ctx.now() - startedAt,
     ...(details === undefined ? {} : { details }),
+    ...(check.mirrorSide === undefined ? {} : { mirrorSide: check.mirrorSide }),
   });
   if (check.needsEgress === true && !(await ensureEgressKnown(ctx, state))) {
     return outcome("skipped", noEgressReason(ctx.kube.context), 0);
@@ -84,7 +86,8 @@ export async function runCheck(check: Check, ctx: LabContext, state: RunState, o
   try {
     const result = await evaluateCheck(check, ctx, options);
     const details = check.kind === "weighted" ? { ...result.details, attempts: result.attempts } : result.details;
-    return outcome(result.ok ? "passed" : "failed", result.seen, result.attempts, details);
+    const done = outcome(result.ok ? "passed" : "failed", result.seen, result.attempts, details);
+    return result.timeline === undefined ? done : { ...done, timeline: result.timeline };
   } catch (error) {
     ctx.signal.throwIfAborted();
     return outcome("failed", `the check could not run: ${describeError(error)}`, 1);

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { describeError } from "../../core/errors.js";
-import type { LabDefinition } from "../lab-types.js";
 import type { StepChoice, StepPreview, StepPrompter } from "./run-options.js";
 
 export interface StepPrompterOptions {
@@ -55,18 +54,4 @@ export function createStepPrompter(options: StepPrompterOptions = {}): StepPromp
       }
     },
   };
-}
-
-// `npm run lab` with no argument on a terminal: choose a lab from a list; undefined when cancelled.
-export async function pickLab(labs: readonly LabDefinition[]): Promise<LabDefinition | undefined> {
-  const { default: prompts } = await import("prompts");
-  const answer = await prompts({
-    type: "select",
-    name: "lab",
-    message: "Which lab?",
-    choices: labs.map((lab) => ({ title: `${lab.id}  ${lab.title} (${lab.section}, ${lab.duration})`, description: lab.proves, value: lab.id })),
-    initial: 0,
-  });
-  const id = answer["lab"] as string | undefined;
-  return labs.find((lab) => lab.id === id);
 }

@@ -8,6 +8,8 @@ export const CANARY = { apiVersion: "flagger.app/v1beta1", kind: "Canary", name:
 export const TRAFFIC_ID = "webapp-load";
 /** The Canary's status as one observed state, e.g. "Progressing 30". */
 export const CANARY_STATE_FIELDS = [".status.phase", ".status.canaryWeight"];
+/** Flagger's analysis results beside each state, for the report's weight chart. */
+export const CANARY_NOTES = { failedChecks: ".status.failedChecks", message: ".status.conditions[0].message" };
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { NS, V2_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
-import { CANARY, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
+import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
 
 export const ch5Canary: LabDefinition = {
   id: "ch5-canary",
@@ -25,6 +25,7 @@ export const ch5Canary: LabDefinition = {
           title: "the Canary goes 10, 20, 30, 40, 50, then Promoting, Finalising, Succeeded",
           target: CANARY,
           fields: CANARY_STATE_FIELDS,
+          notes: CANARY_NOTES,
           expected: ["Progressing 10", "Progressing 20", "Progressing 30", "Progressing 40", "Progressing 50", "Promoting 0", "Finalising 0", "Succeeded 0"],
           failOn: ["Failed 0"],
           timeoutMs: canaryDeadlineMs(options),

@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { NS, V1_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
-import { CANARY, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
+import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
 
 export const ch5CanaryRollback: LabDefinition = {
   id: "ch5-canary-rollback",
@@ -25,6 +25,7 @@ export const ch5CanaryRollback: LabDefinition = {
           title: "the Canary ends Failed without being promoted",
           target: CANARY,
           fields: CANARY_STATE_FIELDS,
+          notes: CANARY_NOTES,
           expected: ["Failed 0"],
           failOn: ["Promoting 0", "Succeeded 0"],
           timeoutMs: canaryDeadlineMs(options),

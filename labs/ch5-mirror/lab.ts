@@ -24,13 +24,14 @@ export const ch5Mirror: LabDefinition = {
       checks: [
         sidecarRoutes("webapp's route sends to version-v1 and mirrors 100% to version-v2", webapp, { kind: "mirror", cluster: "|version-v2|catalog", routeCluster: "|version-v1|catalog", percent: 100 }),
         subsetClusterExists(webapp, "version-v2"),
-        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
+        { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false, mirrorSide: "served" },
         {
           kind: "logs",
           title: "catalog v2 receives the mirrored requests with a -shadow Host",
           workload: catalogV2,
           container: "catalog",
           expect: [{ op: "regex", value: "GET catalog\\.istioinaction-shadow:80 /items 200" }],
+          mirrorSide: "copied",
         },
       ],
       mustFailFirst: true,

@@ -13,6 +13,7 @@ Verbs:
   down                 delete the cluster
   doctor               check Docker, ports 30000-30007, disk, Node, kernel modules
   all                  run every lab, resetting between them (nightly smoke test)
+  report <dir>         render <dir>/index.html again from <dir>/summary.json
   (none)               pick a lab from a list (in a terminal)
 
 Options:
@@ -20,7 +21,7 @@ Options:
   --self-test          each "must fail first" check runs before its change and must fail
   --step               pause before each step: run, skip, show the manifest, or quit
   --fast               shorter intervals where a lab allows it (Flagger canary)
-  --report <dir>       write JUnit XML, a JSON summary and diagnostics under <dir>
+  --report <dir>       write JUnit XML, a JSON summary, an HTML page and diagnostics under <dir>
   --probe node|curl    send HTTP(S) checks from Node (default) or through the system curl
   --context <name>     act on another kube context (default kind-myk8s); reset/down need --yes
   -v, --verbose        show every command
@@ -69,7 +70,13 @@ Exits 3 when any check fails.`,
   all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--self-test] [--report <dir>] [--fast]
 
 Runs every built lab in registry order, resetting between labs, continuing past failures, and prints a
-total. Exits 1 if any lab failed, else 4 if any lab is incomplete (checks skipped). --report writes JUnit XML, a JSON summary and diagnostics.`,
+total. Exits 1 if any lab failed, else 4 if any lab is incomplete (checks skipped). --report writes JUnit XML, a JSON
+summary, index.html and diagnostics.`,
+  report: `Usage: npm run lab [-- ] report <dir>
+
+Renders <dir>/index.html from <dir>/summary.json (written by \`--report <dir>\`, or a merged nightly
+summary): failures first, each lab's steps as a timeline, every check with expected / last seen /
+command, charts for weighted checks, retries, canaries and mirrors. One self-contained file, no network.`,
 };
 
 // The help for the whole command or one verb (a lab id gets the lab-run help).

@@ -38,6 +38,8 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
       return (await import("../commands/status.js")).statusCommand(args, io);
     case "all":
       return (await import("../commands/all.js")).allCommand(args, io);
+    case "report":
+      return (await import("../commands/report.js")).reportCommand(args, io);
   }
 }
 

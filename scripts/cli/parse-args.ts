@@ -2,12 +2,14 @@ import { parseArgs } from "node:util";
 import { usageError } from "../../core/errors.js";
 
 // The verbs of the command line; anything else is a lab id.
-export const VERBS = ["list", "up", "down", "reset", "status", "doctor", "all"] as const;
+export const VERBS = ["list", "up", "down", "reset", "status", "doctor", "all", "report"] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface CliArgs {
   /** A verb, a lab id, or undefined (pick interactively). */
   target: string | undefined;
+  /** The verb's own argument: `report <dir>`. */
+  operand: string | undefined;
   help: boolean;
   dryRun: boolean;
   selfTest: boolean;
@@ -54,7 +56,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw usageError((error as Error).message.split("\n")[0] ?? "Invalid arguments.", "Run `npm run lab -- --help` for the options.");
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 1) {
+  const maxPositionals = positionals[0] === "report" ? 2 : 1;
+  if (positionals.length > maxPositionals) {
     throw usageError(`Expected one lab id or verb, got: ${positionals.join(" ")}.`, "Run `npm run lab -- --help`.");
   }
   const probe = values.probe ?? "node";
@@ -63,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   return {
     target: positionals[0],
+    operand: positionals[1],
     help: values.help ?? false,
     dryRun: values["dry-run"] ?? false,
     selfTest: values["self-test"] ?? false,

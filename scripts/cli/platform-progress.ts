@@ -1,4 +1,4 @@
-import type { PlatformProgress } from "../../cluster/platform/platform-types.js";
+import type { PlatformProgress } from "../../cluster/install/platform-types.js";
 import type { CliIo } from "./io.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;

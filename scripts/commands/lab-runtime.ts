@@ -5,7 +5,11 @@ import { runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
 import { createStepExecutor } from "../../engine/execute/create-step-executor.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { writeJUnit } from "../../engine/report/junit-report.js";
-import { writeSummaryJson } from "../../engine/report/summary.js";
+import { projectRoot } from "../../core/paths.js";
+import { readCommit } from "../../engine/report/read-commit.js";
+import type { RunMeta } from "../../engine/report/run-meta.js";
+import { buildSummary, writeSummaryJson } from "../../engine/report/summary.js";
+import { writeHtmlReport } from "../../engine/report/write-html-report.js";
 import { chooseRenderer } from "../../engine/runner/choose-renderer.js";
 import type { LabResult } from "../../engine/runner/lab-result.js";
 import type { RunLabDeps, RunLabOptions } from "../../engine/runner/run-options.js";
@@ -52,10 +56,13 @@ export function labRunOptions(args: CliArgs, io: CliIo): RunLabOptions {
   };
 }
 
-// --report: JUnit XML and a JSON summary next to the diagnostics.
-export async function writeReports(results: readonly LabResult[], reportDir: string | undefined, io: CliIo): Promise<void> {
+// --report: JUnit XML, a JSON summary and the HTML page rendered from that summary, next to the diagnostics.
+export async function writeReports(results: readonly LabResult[], reportDir: string | undefined, io: CliIo, run: RunMeta = {}): Promise<void> {
   if (!reportDir) return;
+  const commit = run.commit ?? (await readCommit(io.env, projectRoot()));
+  const summary = await buildSummary(results, reportDir, { ...run, ...(commit ? { commit } : {}), generatedAt: new Date().toISOString() });
   await writeJUnit(results, join(reportDir, "junit.xml"));
-  await writeSummaryJson(results, join(reportDir, "summary.json"));
-  io.out(`Reports: ${join(reportDir, "junit.xml")}, ${join(reportDir, "summary.json")}`);
+  await writeSummaryJson(summary, join(reportDir, "summary.json"));
+  await writeHtmlReport(summary, join(reportDir, "index.html"));
+  io.out(`Reports: ${join(reportDir, "junit.xml")}, ${join(reportDir, "summary.json")}, ${join(reportDir, "index.html")}`);
 }

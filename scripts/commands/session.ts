@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
-import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
+import type { PlatformDeps } from "../../cluster/install/platform-types.js";
 import { ensureTools, resolveToolPaths } from "../../cluster/tools/ensure-tools.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";

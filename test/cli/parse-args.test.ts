@@ -30,4 +30,10 @@ describe("command-line arguments", () => {
     expect(usageMessage(["ch5-mirror", "--probe", "wget"])).toContain("--probe must be 'node' or 'curl'");
     expect(usageMessage(["ch5-mirror", "ch5-routing"])).toContain("Expected one lab id or verb");
   });
+
+  it("takes the folder after `report` and nothing more", () => {
+    expect(parseCliArgs(["report", "reports"])).toMatchObject({ target: "report", operand: "reports" });
+    expect(parseCliArgs(["ch5-mirror"]).operand).toBeUndefined();
+    expect(usageMessage(["report", "a", "b"])).toContain("Expected one lab id or verb");
+  });
 });

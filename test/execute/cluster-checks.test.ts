@@ -79,6 +79,7 @@ describe("logs check", () => {
     const stepStartedAt = new Date("2025-04-19T06:09:09.000Z");
     const outcome = await runCheck(check, created.ctx, createTestState(), { stepStartedAt });
     expect(outcome.status).toBe("passed");
+    expect(outcome.details).toEqual({ lines: 2, matchingLines: 1 });
     expect(since).toEqual([stepStartedAt, stepStartedAt]);
     expect(outcome.command).toBe("kubectl logs -n istioinaction deploy/catalog-v2 -c catalog --since-time=2025-04-19T06:09:09.000Z");
   });

@@ -97,6 +97,8 @@ describe("http check", () => {
     expect(outcome.details).toMatchObject({ sample: 5, matched: 4, violations: 1 });
     expect(outcome.attempts).toBe(1);
     expect(server.requests()).toBe(5);
+    const again = await runCheck({ ...check, mirrorSide: "served" }, ctx, createTestState(), options());
+    expect(again).toMatchObject({ status: "passed", kind: "http", mirrorSide: "served", details: { requests: 5, matched: 5 } });
   });
 
   it("with repeat polls only while the route is not ready (unexpected status), then judges one sample that starts with the ready answer", async () => {

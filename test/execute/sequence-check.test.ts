@@ -87,4 +87,27 @@ describe("sequence check", () => {
     expect(outcome.attempts).toBe(1);
     expect(kube.watcherCount()).toBe(0);
   });
+
+  it("records each state with its time and Flagger's failed-check count, for the report's chart", async () => {
+    const { ctx, kube } = setup();
+    const noted = { ...check, notes: { failedChecks: ".status.failedChecks" } };
+    const running = runCheck(noted, ctx, createTestState(), { stepStartedAt: new Date() });
+    while (kube.watcherCount() === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+    for (const [weight, failed] of [[10, 0], [10, 1], [10, 2], [0, 2]] as const) {
+      kube.put({ ...canary(weight === 0 ? "Failed" : "Progressing", weight), status: { phase: weight === 0 ? "Failed" : "Progressing", canaryWeight: weight, failedChecks: failed } });
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    const outcome = await running;
+    expect(outcome.kind).toBe("sequence");
+    expect(outcome.timeline?.map((entry) => [entry.state, entry.notes?.["failedChecks"]])).toEqual([
+      ["Initialized 0", undefined],
+      ["Progressing 10", "0"],
+      ["Progressing 10", "1"],
+      ["Progressing 10", "2"],
+      ["Failed 0", "2"],
+    ]);
+    const times = outcome.timeline?.map((entry) => entry.atMs) ?? [];
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(outcome.seen).toContain("Initialized 0 -> Progressing 10 -> Failed 0");
+  });
 });

@@ -56,6 +56,9 @@ describe("weighted check", () => {
     expect(Number(details["hits"])).toBeGreaterThanOrEqual(low ?? Infinity);
     expect(Number(details["hits"])).toBeLessThanOrEqual(high ?? -Infinity);
     expect(details["attempts"]).toBe(1);
+    expect(details["errors"]).toBe(0);
+    expect(outcome.kind).toBe("weighted");
+    expect(details["hitLabel"]).toBe(check(server.port).hitLabel);
     expect(outcome.expected).toContain(`send ${details["n"]} requests`);
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
-import type { PlatformDeps } from "../../cluster/platform/platform-types.js";
+import type { PlatformDeps } from "../../cluster/install/platform-types.js";
 
 export const TEST_TOOLS = { kind: "kind", kubectl: "kubectl", istioctl: "istioctl", helm: "helm", istioDir: "/tools/istio-1.17.8" };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { writeBaseline } from "../../cluster/platform/baseline-store.js";
 import { planUp } from "../../cluster/platform/plan-up.js";
 import { runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
-import type { PlatformProgress } from "../../cluster/platform/platform-types.js";
+import type { PlatformProgress } from "../../cluster/install/platform-types.js";
 import { takeSnapshot } from "../../cluster/platform/take-snapshot.js";
 import { LabError } from "../../core/errors.js";
 import { baselineObjects, healthyMachine } from "./baseline-cluster.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { waitForDeploymentsReady } from "../../cluster/platform/wait-deployments.js";
-import { imageTag } from "../../cluster/platform/deployment-state.js";
+import { waitForDeploymentsReady } from "../../cluster/install/wait-deployments.js";
+import { imageTag } from "../../cluster/install/deployment-state.js";
 import { LabError } from "../../core/errors.js";
 import type { KubeObject } from "../../core/kube.js";
 import { readyDeployment } from "./baseline-cluster.js";

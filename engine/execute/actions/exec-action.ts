@@ -4,7 +4,7 @@ import { failedError } from "../../../core/errors.js";
 import { tailLines } from "../../../core/exec.js";
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
-import { pickReadyPod } from "../workload-pods.js";
+import { pickReadyPod } from "../../../core/workloads/workload-pods.js";
 
 /** The `exec` action of the lab data model. */
 export type ExecAction = Extract<Action, { kind: "exec" }>;

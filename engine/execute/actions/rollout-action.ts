@@ -5,10 +5,10 @@ import { failedError } from "../../../core/errors.js";
 import type { KubeObject } from "../../../core/kube.js";
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
-import { deploymentRef, listWorkloadPods } from "../workload-pods.js";
+import { deploymentRef, listWorkloadPods } from "../../../core/workloads/workload-pods.js";
 import { watchObjectUntil } from "../watch-object.js";
-import { describeRolloutProgress, isRolledOut } from "./rollout-status.js";
-import { diagnosePods } from "./rollout-diagnosis.js";
+import { describeRolloutProgress, isRolledOut } from "../../../core/workloads/rollout-status.js";
+import { diagnosePods } from "../../../core/workloads/rollout-diagnosis.js";
 
 // How long a rollout may take by default (kubectl's rollout status has none; images can be slow to pull).
 export const ROLLOUT_TIMEOUT_MS = 180_000;

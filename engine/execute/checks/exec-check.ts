@@ -4,7 +4,7 @@ import type { LabContext } from "../../lab-context.js";
 import type { ExecCheck } from "../../lab-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
-import { pickReadyPod } from "../workload-pods.js";
+import { pickReadyPod } from "../../../core/workloads/workload-pods.js";
 
 // An evaluation function for pollUntil: one exec, every matcher on stdout.
 export function prepareExecCheck(check: ExecCheck, ctx: LabContext): () => Promise<Evaluation> {

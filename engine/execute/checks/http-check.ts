@@ -34,7 +34,7 @@ async function evaluateOnce(check: HttpCheck, ctx: LabContext, caSubject: string
 function judgeSample(answers: readonly HttpAnswer[]): Evaluation {
   const broken = answers.flatMap((answer, index) => (answer.ok ? [] : [{ index, answer }]));
   const total = answers.length;
-  const details = { sample: total, matched: total - broken.length, violations: broken.length };
+  const details = { requests: total, sample: total, matched: total - broken.length, violations: broken.length };
   const first = broken[0];
   if (first === undefined) return { ok: true, seen: `${total} of ${total} responses matched; last: ${answers.at(-1)?.seen ?? ""}`, details };
   return { ok: false, seen: `${broken.length} of ${total} responses broke the claim (one sample, taken after the gate); first: request ${first.index + 1}: ${first.answer.seen}`, details };
@@ -44,7 +44,12 @@ function judgeSample(answers: readonly HttpAnswer[]): Evaluation {
 export async function prepareHttpCheck(check: HttpCheck, ctx: LabContext): Promise<() => Promise<Evaluation>> {
   const caSubject = await caSubjectOf(ctx.certs, check.expect.certificate);
   const repeat = Math.max(1, check.repeat ?? 1);
-  if (repeat === 1) return async () => evaluateOnce(check, ctx, caSubject);
+  if (repeat === 1) {
+    return async () => {
+      const answer = await evaluateOnce(check, ctx, caSubject);
+      return { ok: answer.ok, seen: answer.seen, details: { requests: 1, matched: answer.ok ? 1 : 0 } };
+    };
+  }
   return prepareSampleOnce<HttpAnswer>({
     size: repeat,
     concurrency: 1,

@@ -8,7 +8,7 @@ import type { LogsCheck } from "../../lab-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { filterLinesSince } from "../../checks/log-lines.js";
 import type { Evaluation } from "../poll.js";
-import { listWorkloadPods } from "../workload-pods.js";
+import { listWorkloadPods } from "../../../core/workloads/workload-pods.js";
 
 const SEEN_LINES = 8;
 
@@ -48,6 +48,8 @@ export function prepareLogsCheck(check: LogsCheck, ctx: LabContext, since: Date)
     const text = lines.join("\n");
     const reasons = check.expect.map((matcher) => evaluateMatcher(matcher, text, "log")).filter((reason) => reason !== undefined);
     const tail = lines.length === 0 ? `(no log lines since ${since.toISOString()})` : `${lines.length} line(s), last:\n${lines.slice(-SEEN_LINES).join("\n")}`;
-    return { ok: reasons.length === 0, seen: reasons.length === 0 ? tail : `${reasons.join("; ")}\n${tail}` };
+    const matching = lines.filter((line) => check.expect.every((matcher) => matcher.op === "count" || evaluateMatcher(matcher, line, "log") === undefined)).length;
+    const details = { lines: lines.length, matchingLines: matching };
+    return { ok: reasons.length === 0, seen: reasons.length === 0 ? tail : `${reasons.join("; ")}\n${tail}`, details };
   };
 }

@@ -6,8 +6,12 @@ import type { LabContext } from "../../lab-context.js";
 import type { SequenceCheck } from "../../lab-types.js";
 import { checkSequence, type SequenceResult } from "../../checks/sequence.js";
 import type { PollResult } from "../poll.js";
-import { stateOf } from "../object-fields.js";
+import { readField, stateOf } from "../object-fields.js";
+import type { ObservedState } from "../../check-outcome.js";
 import { watchObjectUntil } from "../watch-object.js";
+
+/** A watch that flaps keeps its first states only; the report needs the shape, not every flap. */
+const TIMELINE_MAX = 200;
 
 // The seen text: the verdict and every distinct state in the order observed.
 function seenOf(verdict: SequenceResult, observed: readonly string[]): string {
@@ -18,9 +22,11 @@ function seenOf(verdict: SequenceResult, observed: readonly string[]): string {
 export async function runSequenceCheck(check: SequenceCheck, ctx: LabContext, options: { timeoutMs: number; singleAttempt: boolean }): Promise<PollResult> {
   const startedAt = ctx.now();
   const observed: string[] = [];
+  const timeline: ObservedState[] = [];
   const record = (object: KubeObject | undefined): SequenceResult => {
     const state = object === undefined ? "" : stateOf(object, check.fields);
     if (state !== "" && observed.at(-1) !== state) observed.push(state);
+    if (object !== undefined && state !== "") noteState(timeline, { atMs: ctx.now() - startedAt, state, ...notesOf(object, check.notes) });
     return checkSequence(observed, check.expected, check.failOn);
   };
   let verdict: SequenceResult;
@@ -38,5 +44,24 @@ export async function runSequenceCheck(check: SequenceCheck, ctx: LabContext, op
       options.timeoutMs,
     );
   }
-  return { ok: verdict.ok, seen: seenOf(verdict, observed), attempts: 1, durationMs: ctx.now() - startedAt, details: { states: observed.length } };
+  return { ok: verdict.ok, seen: seenOf(verdict, observed), attempts: 1, durationMs: ctx.now() - startedAt, details: { states: observed.length }, timeline };
+}
+
+// The note fields' texts (missing ones left out), or nothing when the check has none.
+function notesOf(object: KubeObject, paths: Record<string, string> | undefined): { notes?: Record<string, string> } {
+  if (paths === undefined) return {};
+  const notes: Record<string, string> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    const field = readField(object, path);
+    if ("text" in field) notes[name] = field.text;
+  }
+  return { notes };
+}
+
+// Appends the entry when its state or notes differ from the last one (a Canary's failed checks rise at one weight).
+function noteState(timeline: ObservedState[], entry: ObservedState): void {
+  const last = timeline.at(-1);
+  if (timeline.length >= TIMELINE_MAX) return;
+  if (last !== undefined && last.state === entry.state && JSON.stringify(last.notes) === JSON.stringify(entry.notes)) return;
+  timeline.push(entry);
 }

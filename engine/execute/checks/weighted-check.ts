@@ -26,7 +26,7 @@ export function planOf(check: WeightedCheck): WeightedPlan {
 function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
   const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
   const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
-  const details = { ...planDetails(plan), hits, share: Number((hits / plan.n).toFixed(4)), failedRequests: errors.length };
+  const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)), failedRequests: errors.length };
   if (errors.length > 0) {
     return { ok: false, seen: `${errors.length} of ${plan.n} requests failed or were invalid after the route was ready (first: ${errors[0]?.error}); the sample fails`, details };
   }

@@ -14,14 +14,13 @@ export interface CatalogServer {
 }
 
 export async function startCatalogServer(): Promise<CatalogServer> {
-  let server: Server | undefined;
   const state: CatalogServer = {
     port: 0,
     version: "v1",
     requests: 0,
-    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-  server = createServer((request, response) => {
+  const server: Server = createServer((request, response) => {
     state.requests++;
     state.onRequest?.();
     if (request.url !== "/items") {
@@ -31,7 +30,7 @@ export async function startCatalogServer(): Promise<CatalogServer> {
     const item = state.version === "v2" ? { id: 1, name: "Elinor Glasses", imageUrl: "http://lorempixel.com/640/480" } : { id: 1, name: "Elinor Glasses" };
     response.writeHead(200, { "content-type": "application/json", connection: "close" }).end(JSON.stringify([item]));
   });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.port = (server.address() as AddressInfo).port;
   return state;
 }

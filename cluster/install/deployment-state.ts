@@ -1,5 +1,5 @@
 import type { KubeObject } from "../../core/kube.js";
-import { isRolledOut } from "../../engine/execute/actions/rollout-status.js";
+import { isRolledOut } from "../../core/workloads/rollout-status.js";
 
 interface DeploymentFields {
   spec?: { template?: { spec?: { containers?: Array<{ name: string; image?: string; env?: Array<{ name: string; value?: string }> }> } } };

@@ -1,7 +1,7 @@
 // Why a Deployment's pods are not ready: ImagePullBackOff (with the image), CrashLoopBackOff (with the
 // last log lines), Pending (with the last event), as one paragraph and a hint for the user.
 
-import type { Kube, KubeObject } from "../../../core/kube.js";
+import type { Kube, KubeObject } from "../kube.js";
 
 /** What holds a rollout back: one line per pod, and the hint for the first cause found. */
 export interface RolloutDiagnosis {

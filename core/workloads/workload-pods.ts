@@ -1,8 +1,8 @@
 // The pods of a Deployment, found the way kubectl does: by its spec.selector.matchLabels.
 
-import { failedError } from "../../core/errors.js";
-import type { Kube, KubeObject } from "../../core/kube.js";
-import type { WorkloadRef } from "../lab-types.js";
+import { failedError } from "../errors.js";
+import type { Kube, KubeObject } from "../kube.js";
+import type { WorkloadRef } from "./workload-ref.js";
 
 // The apiVersion and kind of a Deployment.
 export const DEPLOYMENT = { apiVersion: "apps/v1", kind: "Deployment" } as const;

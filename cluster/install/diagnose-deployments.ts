@@ -2,8 +2,8 @@
 // last log lines, pending with the last event), turned into one LabError for `up`.
 import { environmentError, failedError, type LabError } from "../../core/errors.js";
 import type { Kube } from "../../core/kube.js";
-import { diagnosePods } from "../../engine/execute/actions/rollout-diagnosis.js";
-import { listWorkloadPods } from "../../engine/execute/workload-pods.js";
+import { diagnosePods } from "../../core/workloads/rollout-diagnosis.js";
+import { listWorkloadPods } from "../../core/workloads/workload-pods.js";
 
 const PULL_FAILURE = /ImagePullBackOff|ErrImagePull|InvalidImageName/;
 const UNSCHEDULABLE = /Insufficient (cpu|memory)|nodes are available/i;

@@ -1,6 +1,6 @@
 // Pure: whether a Deployment has rolled out, the way `kubectl rollout status` decides it.
 
-import type { KubeObject } from "../../../core/kube.js";
+import type { KubeObject } from "../kube.js";
 
 interface DeploymentFields {
   spec?: { replicas?: number };
