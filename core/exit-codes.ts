@@ -4,6 +4,8 @@ export const ExitCode = {
   FAILED: 1,
   USAGE: 2,
   ENVIRONMENT: 3,
+  /** Nothing failed, but some checks were skipped (e.g. no egress): the lab's claim is not proven. */
+  INCOMPLETE: 4,
   /** Stopped by Ctrl-C (128 + SIGINT), after cleanup and the report. */
   INTERRUPTED: 130,
   /** Stopped by SIGTERM (128 + SIGTERM), after cleanup and the report. */

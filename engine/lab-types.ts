@@ -78,19 +78,24 @@ export interface TcpExpectation {
 export type ProxyConfigAssertion =
   /** A route whose weighted clusters carry these weights (cluster name fragments, e.g. `version-v2`). */
   | { kind: "weighted-clusters"; weights: Record<string, number> }
-  /** A route matching this header (exact value) to a cluster containing `cluster`, before the default route. */
-  | { kind: "header-match"; header: string; exact: string; cluster: string }
+  /**
+   * A route matching this header (exact value) sends only to a cluster containing `cluster`, before the default
+   * route of its virtual host, which sends only to a cluster containing `defaultCluster`.
+   */
+  | { kind: "header-match"; header: string; exact: string; cluster: string; defaultCluster: string }
   /** Every route of the virtual host sends to a cluster containing `cluster` (no other destination). */
   | { kind: "single-cluster"; cluster: string }
-  /** A route mirrors to a cluster containing `cluster`. */
-  | { kind: "mirror"; cluster: string }
+  /** A route that sends only to `routeCluster` mirrors `percent`% of its requests to a cluster containing `cluster`. */
+  | { kind: "mirror"; cluster: string; routeCluster: string; percent: number }
   /** A cluster with this exact name exists (proxy-config cluster). */
   | { kind: "cluster-present"; name: string }
-  /** No route for this domain exists. */
+  /** No cluster has this exact name (proxy-config cluster); an empty dump proves nothing and fails. */
+  | { kind: "cluster-absent"; name: string }
+  /** No route for this domain exists; an empty dump proves nothing and fails. */
   | { kind: "no-route"; domain: string }
-  /** No route sends or mirrors to a cluster containing `cluster`. */
+  /** No route sends or mirrors to a cluster containing `cluster`; an empty dump proves nothing and fails. */
   | { kind: "no-destination"; cluster: string }
-  /** A route to a cluster containing `cluster` retries on `retryOn` (one of Envoy's conditions) `numRetries` times. */
+  /** Every route to a cluster containing `cluster` retries on `retryOn` (one of Envoy's conditions) `numRetries` times. */
   | { kind: "retry-policy"; cluster: string; retryOn: string; numRetries: number };
 
 /** How many clusters a proxy holds (proxy-config cluster): e.g. a gateway before and after config trimming. */

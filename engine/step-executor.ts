@@ -6,6 +6,11 @@ import type { RunState } from "./run-state.js";
 export interface RunCheckOptions {
   /** Logs checks read only what was written after this moment. */
   stepStartedAt: Date;
+  /**
+   * Where logs checks start reading instead (self-test: the previous step's start, the window before the
+   * change), so a must-fail-first log check fails for the right reason, not because "since now" is empty.
+   */
+  logsSince?: Date;
   /** Self-test: evaluate once, no polling (the check is expected to fail). */
   singleAttempt?: boolean;
 }

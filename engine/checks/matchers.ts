@@ -13,13 +13,15 @@ export function validateMatcher(matcher: Matcher): string[] {
     case "not-contains":
       return matcher.value === "" ? [`${matcher.op} with an empty value always ${matcher.op === "contains" ? "matches" : "fails"}`] : [];
     case "equals":
-    case "like":
       return [];
+    case "like":
+      return normaliseLines(matcher.value).every((line) => line.trim() === "..." || line.trim() === "") ? ["like with only `...` lines matches any text"] : [];
     case "regex":
-      return regexProblems(matcher.value);
+      return [...regexProblems(matcher.value), ...matchesAnything(matcher.value)];
     case "count": {
       const problems = regexProblems(matcher.regex);
       if (!Number.isInteger(matcher.min) || matcher.min < 0) problems.push(`count min must be a whole number >= 0, got ${matcher.min}`);
+      if (matcher.min === 0 && matcher.max === undefined) problems.push("count with min 0 and no max matches any text");
       if (matcher.max !== undefined && matcher.max < matcher.min) problems.push(`count max ${matcher.max} is below min ${matcher.min}`);
       return problems;
     }
@@ -123,6 +125,15 @@ function compileRegex(source: string, flags: string): RegExp {
     return new RegExp(source, flags);
   } catch (error) {
     throw new Error(`invalid regex /${source}/: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+// A regex that matches the empty text matches every text: such a matcher proves nothing.
+function matchesAnything(source: string): string[] {
+  try {
+    return new RegExp(source).test("") ? [`regex /${source}/ matches the empty text, so it matches any text`] : [];
+  } catch {
+    return [];
   }
 }
 

@@ -11,17 +11,19 @@ export function evaluateProxyConfig(assertion: ProxyConfigAssertion, json: unkno
     case "weighted-clusters":
       return checkWeights(assertion.weights, flattenRoutes(json));
     case "header-match":
-      return checkHeaderMatch(assertion.header, assertion.exact, assertion.cluster, flattenRoutes(json));
+      return checkHeaderMatch(assertion, flattenRoutes(json));
     case "single-cluster":
       return checkSingleCluster(assertion.cluster, flattenRoutes(json));
     case "mirror":
-      return checkMirror(assertion.cluster, flattenRoutes(json));
+      return checkMirror(assertion, flattenRoutes(json));
     case "cluster-present":
       return checkClusterPresent(assertion.name, readClusterNames(json));
+    case "cluster-absent":
+      return checkClusterAbsent(assertion.name, readClusterNames(json));
     case "no-route":
-      return checkNoRoute(assertion.domain, flattenRoutes(json));
+      return emptyDumpReason(flattenRoutes(json)) ?? checkNoRoute(assertion.domain, flattenRoutes(json));
     case "no-destination":
-      return checkNoDestination(assertion.cluster, flattenRoutes(json));
+      return emptyDumpReason(flattenRoutes(json)) ?? checkNoDestination(assertion.cluster, flattenRoutes(json));
     case "retry-policy":
       return checkRetryPolicy(assertion.cluster, assertion.retryOn, assertion.numRetries, flattenRoutes(json));
   }
@@ -33,19 +35,21 @@ export function describeProxyConfigAssertion(assertion: ProxyConfigAssertion): s
     case "weighted-clusters":
       return `a route splits traffic ${formatWeights(assertion.weights)}`;
     case "header-match":
-      return `a route for header ${assertion.header}=${assertion.exact} goes to ${assertion.cluster}, before the default route`;
+      return `a route for header ${assertion.header}=${assertion.exact} goes only to ${assertion.cluster}, before the default route, which goes only to ${assertion.defaultCluster}`;
     case "single-cluster":
       return `every route of the virtual host goes to ${assertion.cluster}`;
     case "mirror":
-      return `a route mirrors requests to ${assertion.cluster}`;
+      return `a route going only to ${assertion.routeCluster} mirrors ${assertion.percent}% of requests to ${assertion.cluster}`;
     case "cluster-present":
       return `cluster ${assertion.name} exists`;
+    case "cluster-absent":
+      return `no cluster ${assertion.name} (among a non-empty cluster list)`;
     case "no-route":
       return `no route for ${assertion.domain}`;
     case "no-destination":
       return `no route sends or mirrors to ${assertion.cluster}`;
     case "retry-policy":
-      return `the route to ${assertion.cluster} retries ${assertion.retryOn} ${assertion.numRetries} times`;
+      return `every route to ${assertion.cluster} retries ${assertion.retryOn} ${assertion.numRetries} times`;
   }
 }
 
@@ -65,22 +69,33 @@ function checkWeights(weights: Record<string, number>, routes: FlatRoute[]): str
   return `no route splits traffic ${formatWeights(weights)}; seen: ${describeSome(seen)}`;
 }
 
-function checkHeaderMatch(header: string, exact: string, cluster: string, routes: FlatRoute[]): string | undefined {
+type HeaderMatch = Extract<ProxyConfigAssertion, { kind: "header-match" }>;
+
+function checkHeaderMatch(assertion: HeaderMatch, routes: FlatRoute[]): string | undefined {
+  const { header, exact } = assertion;
   const isHeaderRoute = (route: FlatRoute) => route.headers.some((condition) => condition.name.toLowerCase() === header.toLowerCase() && condition.exact === exact);
   const headerRoutes = routes.filter(isHeaderRoute);
   if (headerRoutes.length === 0) return `no route matches header ${header}=${exact}; seen: ${describeSome(routes)}`;
-  const problems = headerRoutes.map((route) => {
-    const live = liveDestinations(route);
-    if (live.length === 0 || !live.every((destination) => destination.cluster.includes(cluster))) {
-      return `the route for ${header}=${exact} goes to ${formatDestinations(route)}, not ${cluster}`;
-    }
-    const defaultRoute = routes.find((other) => sameVirtualHost(other, route) && isCatchAll(other));
-    if (defaultRoute !== undefined && defaultRoute.index < route.index) {
-      return `the route for ${header}=${exact} is route ${route.index + 1}, after the default route ${defaultRoute.index + 1} of ${route.virtualHost || route.domains[0] || "its virtual host"}, so it never matches`;
-    }
-    return undefined;
-  });
+  const problems = headerRoutes.map((route) => headerRouteProblem(assertion, route, routes));
   return problems.includes(undefined) ? undefined : problems[0];
+}
+
+// Why this header route does not do what the assertion says: its destination, its place, or the default route after it.
+function headerRouteProblem(assertion: HeaderMatch, route: FlatRoute, routes: FlatRoute[]): string | undefined {
+  const label = `${assertion.header}=${assertion.exact}`;
+  if (!sendsOnlyTo(route, assertion.cluster)) return `the route for ${label} goes to ${formatDestinations(route)}, not only ${assertion.cluster}`;
+  const defaultRoute = routes.find((other) => sameVirtualHost(other, route) && isCatchAll(other));
+  const host = route.virtualHost || route.domains[0] || "its virtual host";
+  if (defaultRoute === undefined) return `the virtual host ${host} has no default route after the route for ${label}`;
+  if (defaultRoute.index < route.index) return `the route for ${label} is route ${route.index + 1}, after the default route ${defaultRoute.index + 1} of ${host}, so it never matches`;
+  if (!sendsOnlyTo(defaultRoute, assertion.defaultCluster)) return `the default route of ${host} goes to ${formatDestinations(defaultRoute)}, not only ${assertion.defaultCluster}`;
+  return undefined;
+}
+
+// The route's live destinations are all (and at least one) clusters containing `cluster`.
+function sendsOnlyTo(route: FlatRoute, cluster: string): boolean {
+  const live = liveDestinations(route);
+  return live.length > 0 && live.every((destination) => destination.cluster.includes(cluster));
 }
 
 function checkSingleCluster(cluster: string, routes: FlatRoute[]): string | undefined {
@@ -93,9 +108,28 @@ function checkSingleCluster(cluster: string, routes: FlatRoute[]): string | unde
   return `not every route goes to ${cluster}: ${stray === undefined ? describeSome(routes) : formatRoute(stray)}`;
 }
 
-function checkMirror(cluster: string, routes: FlatRoute[]): string | undefined {
-  if (routes.some((route) => route.mirrors.some((mirror) => mirror.cluster.includes(cluster)))) return undefined;
-  return `no route mirrors to ${cluster}; seen: ${describeSome(routes)}`;
+function checkMirror(assertion: Extract<ProxyConfigAssertion, { kind: "mirror" }>, routes: FlatRoute[]): string | undefined {
+  const mirroring = routes.filter((route) => route.mirrors.some((mirror) => mirror.cluster.includes(assertion.cluster)));
+  if (mirroring.length === 0) return `no route mirrors to ${assertion.cluster}; seen: ${describeSome(routes)}`;
+  const exact = mirroring.find((route) => sendsOnlyTo(route, assertion.routeCluster) && route.mirrors.some((mirror) => mirror.cluster.includes(assertion.cluster) && mirrorPercent(mirror) === assertion.percent));
+  if (exact !== undefined) return undefined;
+  const seen = mirroring.map((route) => `${formatDestinations(route)}, mirroring ${route.mirrors.map((mirror) => `${mirrorPercent(mirror)}% to ${mirror.cluster}`).join(", ")}`);
+  return `no route going only to ${assertion.routeCluster} mirrors ${assertion.percent}% to ${assertion.cluster}: ${seen.join(" | ")}`;
+}
+
+// Envoy mirrors everything when a policy has no runtimeFraction.
+function mirrorPercent(mirror: { percent?: number }): number {
+  return mirror.percent ?? 100;
+}
+
+// An empty or unreadable dump holds no routes: a "no ..." assertion on it would prove nothing.
+function emptyDumpReason(routes: FlatRoute[]): string | undefined {
+  return routes.length === 0 ? "the dump holds no routes at all (empty or unreadable), so an absence proves nothing" : undefined;
+}
+
+function checkClusterAbsent(name: string, names: string[]): string | undefined {
+  if (names.length === 0) return `the dump holds no clusters at all (empty or unreadable), so the absence of ${name} proves nothing`;
+  return names.includes(name) ? `cluster ${name} is still there (among ${names.length} clusters)` : undefined;
 }
 
 function checkClusterPresent(name: string, names: string[]): string | undefined {
@@ -117,7 +151,7 @@ function checkNoDestination(cluster: string, routes: FlatRoute[]): string | unde
 function checkRetryPolicy(cluster: string, retryOn: string, numRetries: number, routes: FlatRoute[]): string | undefined {
   const toCluster = routes.filter((route) => liveDestinations(route).some((destination) => destination.cluster.includes(cluster)));
   if (toCluster.length === 0) return `no route goes to ${cluster}; seen: ${describeSome(routes)}`;
-  if (toCluster.some((route) => route.retry?.retryOn.includes(retryOn) && route.retry.numRetries === numRetries)) return undefined;
+  if (toCluster.every((route) => route.retry?.retryOn.includes(retryOn) && route.retry.numRetries === numRetries)) return undefined;
   const seen = toCluster.map((route) => (route.retry ? `retryOn ${route.retry.retryOn.join(",")} numRetries ${route.retry.numRetries ?? "unset"}` : "no retry policy"));
   return `the route to ${cluster} does not retry ${retryOn} ${numRetries} times: ${[...new Set(seen)].join(" | ")}`;
 }

@@ -11,7 +11,7 @@ export interface PollTiming {
 const DEFAULTS: Record<Check["kind"], PollTiming> = {
   http: { timeoutMs: 60_000, intervalMs: 1_000 },
   tcp: { timeoutMs: 60_000, intervalMs: 1_000 },
-  /** Each attempt is a whole sample; the deadline only bounds the re-sampling. */
+  /** The deadline bounds the wait for a first valid answer; the sample itself is taken once. */
   weighted: { timeoutMs: 120_000, intervalMs: 1_000 },
   "proxy-config": { timeoutMs: 90_000, intervalMs: 1_000 },
   logs: { timeoutMs: 60_000, intervalMs: 2_000 },

@@ -40,7 +40,7 @@ export function describeHttpExpectation(expect: HttpExpectation, repeat?: number
   for (const [name, matcher] of Object.entries(expect.headers ?? {})) words.push(`header ${name} ${describeMatcher(matcher)}`);
   words.push(...certificateWords(expect.certificate));
   const text = words.length === 0 ? "any HTTP response" : words.join(", ");
-  return repeat !== undefined && repeat > 1 ? `${repeat} consecutive responses with ${text}` : text;
+  return repeat !== undefined && repeat > 1 ? `one sample of ${repeat} responses, every one with ${text}` : text;
 }
 
 function describeTcpExpectation(expect: TcpExpectation): string {

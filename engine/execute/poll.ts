@@ -1,5 +1,6 @@
 // Polls an evaluation until it passes or its deadline passes, keeping what it last saw: the heart of
-// every check (eventual consistency is normal in a mesh).
+// every check (eventual consistency is normal in a mesh). Polling is for "not yet ready", never for
+// "got an unlucky answer": an evaluation that judged a sample marks itself final and ends the poll.
 
 import { describeError } from "../../core/errors.js";
 import type { ObservedState } from "../check-outcome.js";
@@ -11,7 +12,7 @@ export interface Evaluation {
   seen: string;
   details?: Record<string, string | number>;
   timeline?: ObservedState[];
-  /** No further attempt may change the verdict (a weighted check that spent its attempts). */
+  /** The verdict stands: a sample was judged after the check was ready, so polling again would only re-sample. */
   final?: boolean;
 }
 
@@ -40,7 +41,7 @@ export interface AttemptInfo {
   remainingMs: number;
 }
 
-// Evaluates until ok, the deadline, or the signal; a thrown error counts as a failed attempt (its message is the seen).
+// Evaluates until ok, a final verdict, the deadline, or the signal; a thrown error counts as a failed attempt (its message is the seen).
 export async function pollUntil(evaluate: (info: AttemptInfo) => Promise<Evaluation>, options: PollOptions): Promise<PollResult> {
   const startedAt = options.now();
   const deadline = startedAt + options.timeoutMs;

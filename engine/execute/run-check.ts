@@ -37,7 +37,7 @@ async function prepareEvaluation(check: Exclude<Check, { kind: "sequence" }>, ct
     case "proxy-config":
       return prepareProxyConfigCheck(check, ctx);
     case "logs":
-      return prepareLogsCheck(check, ctx, options.stepStartedAt);
+      return prepareLogsCheck(check, ctx, options.logsSince ?? options.stepStartedAt);
     case "exec":
       return prepareExecCheck(check, ctx);
     case "object":
@@ -60,7 +60,7 @@ async function evaluateCheck(check: Check, ctx: LabContext, options: RunCheckOpt
 // describeCheck, or a placeholder naming the problem when the check's definition is invalid.
 function describeSafely(check: Check, ctx: LabContext, options: RunCheckOptions): { expected: string; command: string } {
   try {
-    const described = describeCheck(check, ctx.probe, { stepStartedAt: options.stepStartedAt });
+    const described = describeCheck(check, ctx.probe, { stepStartedAt: options.logsSince ?? options.stepStartedAt });
     return { ...described, command: targetCommand(described.command, ctx.cluster) };
   } catch (error) {
     return { expected: `(invalid check: ${describeError(error)})`, command: "" };

@@ -4,6 +4,7 @@ import type { Check, LabDefinition, LabOptions, Step } from "../lab-types.js";
 import type { Probe } from "../probes/probe-types.js";
 import { batchActions } from "../runner/action-batches.js";
 import { targetCommand, type CommandTarget } from "../../core/command-target.js";
+import { assertValidLab } from "../validate/validate-lab.js";
 
 export interface PlanContext {
   probe: Probe;
@@ -30,6 +31,7 @@ function formatCheck(step: Step, check: Check, plan: PlanContext): string[] {
 
 // The --dry-run view of a lab: each step's why, the commands a person would type, and what is checked.
 export function formatLabPlan(lab: LabDefinition, options: LabOptions, plan: PlanContext): string {
+  assertValidLab(lab, options);
   const steps = lab.steps(options);
   const lines = [
     `${lab.id} — ${lab.title} (book ${lab.section}, ~${lab.duration.replace(/^~/, "")})`,

@@ -4,7 +4,7 @@
 import type { ExecResult } from "../../core/exec.js";
 import { ProbeError, type HttpProbeResult } from "./probe-types.js";
 import { describeCertificate } from "./presented-certificate.js";
-import { STATUS_HINT, VERIFICATION_FAILED, describeTarget, type ProbeTarget } from "./probe-failure.js";
+import { STATUS_HINT, VERIFICATION_FAILED, describeServerAlert, describeTarget, type ProbeTarget } from "./probe-failure.js";
 
 // The -w format: a marker line with the status, then the certificate chain.
 export function writeOutFormat(marker: string): string {
@@ -67,9 +67,9 @@ export function curlFailure(result: ExecResult, target: ProbeTarget): ProbeError
     case 35:
     case 56:
     case 58:
-      if (/certificate required|handshake failure|bad certificate|unknown ca/i.test(said)) {
-        return new ProbeError(`${handshake}${where} failed: the server rejected the client certificate or requires one: ${said} (${code})`, code);
-      }
+      // curl prints OpenSSL's alert text, e.g. "tlsv13 alert certificate required".
+      const alert = /alert ((?:certificate required|handshake failure|bad certificate|unknown ca|certificate unknown|access denied))/i.exec(said)?.[1];
+      if (alert !== undefined) return new ProbeError(`${handshake}${where} failed: ${describeServerAlert(alert)}: ${said} (${code})`, code);
       return new ProbeError(`${handshake}${where} failed: ${said} (${code})`, code);
     default:
       return new ProbeError(`request to ${where} failed: ${said} (${code})`, code);

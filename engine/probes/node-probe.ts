@@ -10,7 +10,8 @@ import { defaultCertDir } from "../certs/cert-paths.js";
 import type { Probe } from "./probe-types.js";
 import { DEFAULT_PROBE_TIMEOUT_MS, startDeadline, type ProbeDeadline } from "./probe-deadline.js";
 import { probeTargetOf, toProbeError, type ProbeTarget } from "./probe-failure.js";
-import { resolveTlsOptions } from "./tls-client-options.js";
+import { resolveTlsOptions, type TlsClientOptions } from "./tls-client-options.js";
+import { isServerAlert, observeHandshakeAlert } from "./handshake-alert.js";
 import { sendHttpRequest } from "./http-request.js";
 import { exchangeTcp, type TcpTimings } from "./tcp-exchange.js";
 import { equivalentHttp, equivalentTcp } from "./probe-equivalent.js";
@@ -40,6 +41,14 @@ async function withDeadline<T>(target: ProbeTarget, timeoutMs: number, signal: A
   }
 }
 
+// A reset TLS request says nothing; the server's alert on a handshake-only connection does, so that is reported instead.
+async function alertBehindReset(error: unknown, tls: TlsClientOptions | undefined, address: string, port: number, signal: AbortSignal): Promise<unknown> {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (tls === undefined || code !== "ECONNRESET" || signal.aborted) return error;
+  const alert = await observeHandshakeAlert(address, port, tls, signal);
+  return alert !== undefined && isServerAlert(alert) ? alert : error;
+}
+
 // A Probe that speaks from Node, keeping HTTP(S) connections alive between calls until close().
 export function createNodeProbe(options: NodeProbeOptions): Probe {
   const address = options.address ?? "127.0.0.1";
@@ -53,7 +62,11 @@ export function createNodeProbe(options: NodeProbeOptions): Probe {
     http(spec, signal) {
       return withDeadline(probeTargetOf(spec, address), timeoutMs, signal, async (deadline) => {
         const tls = spec.tls === undefined ? undefined : await resolveTlsOptions(spec.tls, options.certs);
-        return sendHttpRequest(spec, { address, httpAgent, httpsAgent, signal: deadline.signal, ...(tls === undefined ? {} : { tls }) });
+        try {
+          return await sendHttpRequest(spec, { address, httpAgent, httpsAgent, signal: deadline.signal, ...(tls === undefined ? {} : { tls }) });
+        } catch (error) {
+          throw await alertBehindReset(error, tls, address, spec.port, deadline.signal);
+        }
       });
     },
     tcp(spec, signal) {

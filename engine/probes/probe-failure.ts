@@ -33,6 +33,23 @@ const VERIFY_CODES = new Set([
 
 export const STATUS_HINT = "is the cluster up? (`npm run lab status`)";
 
+/** The phrase of a TLS alert the server sent; only an alert (not a reset) shows why a handshake ended. */
+export const TLS_ALERT_FROM_SERVER = "TLS alert from the server";
+
+/** Alerts by which a server refuses a client certificate or demands one (RFC 8446 6.2). */
+const CLIENT_CERT_ALERTS = new Set(["certificate required", "bad certificate", "unknown ca", "certificate unknown", "handshake failure", "access denied"]);
+
+// "TLS alert from the server: certificate required (it refused the client certificate or required one)", from an alert's name.
+export function describeServerAlert(alert: string): string {
+  const name = alert.toLowerCase().replaceAll("_", " ").trim();
+  return `${TLS_ALERT_FROM_SERVER}: ${name}${CLIENT_CERT_ALERTS.has(name) ? " (it refused the client certificate or required one)" : ""}`;
+}
+
+// The alert's name in OpenSSL's error code (ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED -> CERTIFICATE_REQUIRED).
+function alertOfCode(code: string): string | undefined {
+  return /^ERR_SSL_(?:TLSV13|TLSV1|SSLV3)_ALERT_([A-Z_]+)$/.exec(code)?.[1];
+}
+
 // Where a request spec goes from `address`, for failure messages.
 export function probeTargetOf(spec: HttpRequestSpec | TcpRequestSpec, address: string): ProbeTarget {
   return { address, port: spec.port, ...(spec.tls === undefined ? {} : { serverName: spec.tls.serverName }) };
@@ -61,14 +78,13 @@ export function toProbeError(error: unknown, target: ProbeTarget, deadline?: Pro
   if (codeText !== undefined && VERIFY_CODES.has(codeText)) {
     return new ProbeError(`${handshake}${where} failed: ${VERIFICATION_FAILED}: ${detail} (${codeText})`, codeText, error);
   }
-  if (codeText !== undefined && /CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNKNOWN_CA/.test(codeText)) {
-    return new ProbeError(`${handshake}${where} failed: the server rejected the client certificate or requires one: ${detail} (${codeText})`, codeText, error);
-  }
+  const alert = codeText === undefined ? undefined : alertOfCode(codeText);
+  if (alert !== undefined) return new ProbeError(`${handshake}${where} failed: ${describeServerAlert(alert)}: ${detail} (${codeText})`, codeText, error);
   if (codeText !== undefined && codeText.startsWith("ERR_SSL")) {
     return new ProbeError(`${handshake}${where} failed: ${detail} (${codeText})`, codeText, error);
   }
   if (codeText === "ECONNRESET" && target.serverName !== undefined) {
-    return new ProbeError(`${handshake}${where} failed: the connection was reset (ECONNRESET) — a missing or rejected client certificate?`, codeText, error);
+    return new ProbeError(`${handshake}${where} failed: the connection was reset with no TLS alert (ECONNRESET), which shows nothing about why`, codeText, error);
   }
   const suffix = codeText === undefined ? "" : ` (${codeText})`;
   return new ProbeError(`request to ${where} failed: ${detail}${suffix}`, codeText, error);

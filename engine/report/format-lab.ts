@@ -4,7 +4,7 @@ import { formatDuration } from "./format-duration.js";
 
 // What the terminal shows after one lab: the verdict, the failure in full, skips, stops and cleanup trouble.
 export function formatLabOutcome(result: LabResult): string {
-  const verdict = { passed: "passed", failed: "FAILED", skipped: "not fully proven (skipped)" }[result.status];
+  const verdict = { passed: "passed", failed: "FAILED", incomplete: "INCOMPLETE (checks skipped: not proven, not passed)" }[result.status];
   const lines = [`${result.labId} ${verdict} in ${formatDuration(result.durationMs)}`];
   if (result.failure) lines.push(`step '${result.failure.step}': ${formatFailure(result.failure)}`);
   if (result.stopped) lines.push(result.stopped.message);

@@ -15,7 +15,7 @@ export type SummaryLab = LabResult & { diagnosticsFiles?: string[] };
 export interface RunSummary {
   schemaVersion?: number;
   run?: RunMeta;
-  total: { labs: number; passed: number; failed: number; skipped: number; durationMs: number };
+  total: { labs: number; passed: number; failed: number; incomplete: number; durationMs: number };
   labs: SummaryLab[];
 }
 
@@ -23,7 +23,7 @@ export interface RunSummary {
 export function summarize(results: readonly SummaryLab[], run?: RunMeta): RunSummary {
   const count = (status: LabStatus): number => results.filter((r) => r.status === status).length;
   const durationMs = results.reduce((ms, r) => ms + r.durationMs, 0);
-  const total = { labs: results.length, passed: count("passed"), failed: count("failed"), skipped: count("skipped"), durationMs };
+  const total = { labs: results.length, passed: count("passed"), failed: count("failed"), incomplete: count("incomplete"), durationMs };
   return { schemaVersion: SUMMARY_SCHEMA_VERSION, ...(run === undefined ? {} : { run }), total, labs: [...results] };
 }
 
@@ -45,7 +45,7 @@ export async function writeSummaryJson(results: readonly LabResult[] | RunSummar
 // The total line and, under it, each lab that did not pass with why and where its diagnostics are.
 export function formatSummary(results: readonly LabResult[]): string {
   const { total } = summarize(results);
-  const lines = [`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped in ${formatDuration(total.durationMs)}`];
+  const lines = [`${total.passed} passed, ${total.failed} failed, ${total.incomplete} incomplete in ${formatDuration(total.durationMs)}`];
   for (const result of results) {
     if (result.status === "passed") continue;
     lines.push(`  ${result.status === "failed" ? "✗" : "-"} ${result.labId}: ${labReason(result)}`);

@@ -2,8 +2,8 @@ import type { CheckOutcome } from "../check-outcome.js";
 
 // What running labs produced: the terminal summary, the JUnit report and summary.json all read this.
 
-/** passed: every check passed; skipped: nothing failed but something was not proven (a skipped check or step). */
-export type LabStatus = "passed" | "failed" | "skipped";
+/** passed: every check passed; incomplete: nothing failed but something was not proven (a skipped check or step). */
+export type LabStatus = "passed" | "failed" | "incomplete";
 
 /** not-run: an earlier step failed, or the run stopped before this step. */
 export type StepStatus = "passed" | "failed" | "skipped" | "not-run";

@@ -9,10 +9,10 @@ export function statusOfChecks(checks: readonly CheckOutcome[]): StepStatus {
   return "passed";
 }
 
-// A lab passes only when every step passed; a skipped check never counts as a pass.
+// A lab passes only when every step passed; a skipped check makes it incomplete, never passed.
 export function statusOfLab(steps: readonly StepResult[]): LabStatus {
   if (steps.some((s) => s.status === "failed")) return "failed";
-  if (steps.length === 0 || steps.some((s) => s.status !== "passed")) return "skipped";
+  if (steps.length === 0 || steps.some((s) => s.status !== "passed")) return "incomplete";
   return "passed";
 }
 

@@ -4,6 +4,7 @@ import type { LabDefinition } from "../lab-types.js";
 import type { LabResult } from "./lab-result.js";
 import type { RunLabDeps, RunLabOptions } from "./run-options.js";
 import { runLab } from "./run-lab.js";
+import { assertValidLab } from "../validate/validate-lab.js";
 
 export { selectLabs };
 
@@ -21,6 +22,7 @@ export interface RunAllOptions extends RunLabOptions {
 // Runs the selected labs one after another, resetting between them and continuing past failures.
 export async function runAll(labs: readonly LabDefinition[], deps: RunLabDeps, options: RunAllOptions): Promise<LabResult[]> {
   const selected = selectLabs(labs, options.only, options.skip);
+  for (const lab of selected) assertValidLab(lab, { fast: options.fast });
   const results: LabResult[] = [];
   for (const [index, lab] of selected.entries()) {
     if (deps.ctx.signal.aborted) break;

@@ -15,9 +15,11 @@ import type { RunLabDeps, RunLabOptions } from "./run-options.js";
 import { stopRecord } from "./run-failure.js";
 import { previewStep } from "./step-preview.js";
 import { runStep } from "./step-run.js";
+import { assertValidLab } from "../validate/validate-lab.js";
 
-// Runs a lab's steps in order; on failure collects diagnostics; then always runs cleanup and stops traffic.
+// Refuses an unsound lab definition; runs its steps in order; on failure collects diagnostics; then always runs cleanup and stops traffic.
 export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunLabOptions): Promise<LabResult> {
+  assertValidLab(lab, { fast: options.fast });
   const { ctx, executor } = deps;
   const view: RenderView = { renderer: options.renderer, ...(options.output ? { output: options.output } : {}) };
   const state: RunState = { labId: lab.id, traffic: new Map(), workDir: options.workDir ?? join(cacheDir(), "runs") };
@@ -28,6 +30,7 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
   const results: StepResult[] = [];
   let failure: LabFailure | undefined;
   let stopped: LabStop | undefined;
+  let windowBeforeStart = new Date(startedAt);
 
   for (const [index, step] of steps.entries()) {
     const blockedBy = failure ? `not run: step '${failure.step}' failed` : stopped?.message;
@@ -54,7 +57,9 @@ export async function runLab(lab: LabDefinition, deps: RunLabDeps, options: RunL
       }
     }
     const label = `${lab.id} ${index + 1}/${steps.length}`;
-    const run = await runStep({ step, label, ctx, executor, state, selfTest: options.selfTest, verbose: options.verbose, view, describe });
+    const stepStartedAt = new Date(ctx.now());
+    const run = await runStep({ step, label, windowBeforeStart, ctx, executor, state, selfTest: options.selfTest, verbose: options.verbose, view, describe });
+    windowBeforeStart = stepStartedAt;
     results.push(run.result);
     failure = run.failure;
     if (run.interrupted) {

@@ -15,6 +15,8 @@ export interface StepRunInput {
   step: Step;
   /** e.g. "Step 2/5". */
   label: string;
+  /** When the previous step (or the lab) started: the log window before this step's change, for --self-test. */
+  windowBeforeStart: Date;
   ctx: LabContext;
   executor: StepExecutor;
   state: RunState;
@@ -80,7 +82,7 @@ export async function runStep(input: StepRunInput): Promise<StepRunOutput> {
         title: `self-test: ${target.title} must fail before the change`,
         run: async (task) => {
           guard(task);
-          const outcome = await check(target, { stepStartedAt, singleAttempt: true });
+          const outcome = await check(target, { stepStartedAt, logsSince: input.windowBeforeStart, singleAttempt: true });
           result.selfTest?.push(outcome);
           if (outcome.status === "passed") fail(weakCheckFailure(step.title, outcome));
           if (outcome.status === "skipped") return task.skip(`self-test skipped: ${outcome.seen}`);

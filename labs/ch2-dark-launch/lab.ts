@@ -2,6 +2,7 @@ import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { anyHostRequest, outfittersStep } from "../shared/outfitters-setup.js";
 import { NS, V1_BODY, V2_BODY, catalogV1, catalogV2, webapp } from "../shared/traffic.js";
+import { subsetClusterExists } from "../shared/route-checks.js";
 
 const DARK_LAUNCH = { "x-dark-launch": "v2" };
 
@@ -45,8 +46,9 @@ export const ch2DarkLaunch: LabDefinition = {
           workload: webapp,
           resource: "routes",
           name: "80",
-          assert: { kind: "header-match", header: "x-dark-launch", exact: "v2", cluster: "|version-v2|catalog" },
+          assert: { kind: "header-match", header: "x-dark-launch", exact: "v2", cluster: "|version-v2|catalog", defaultCluster: "|version-v1|catalog" },
         },
+        subsetClusterExists(webapp, "version-v2"),
         { kind: "http", title: "with the header every response is v2", request: anyHostRequest("/api/catalog", DARK_LAUNCH), repeat: 10, expect: { status: 200, body: V2_BODY } },
         { kind: "http", title: "without it every response is still v1", request: anyHostRequest(), repeat: 10, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
       ],

@@ -88,12 +88,6 @@ export const ch2Observability: LabDefinition = {
       ],
       mustFailFirst: true,
     },
-    {
-      title: "Stop the background traffic",
-      why: "The metrics stay in Prometheus; the loop only had to feed them.",
-      actions: [{ kind: "traffic", mode: "stop", id: TRAFFIC_ID }],
-      checks: [],
-    },
   ],
   cleanup: [{ kind: "traffic", mode: "stop", id: TRAFFIC_ID }],
 };

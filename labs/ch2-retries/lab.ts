@@ -10,6 +10,8 @@ const ONE_TRY = 0.51;
 const FOUR_TRIES = 0.0677;
 /** One retry only (attempts: 1): 0.51^2. */
 const TWO_TRIES = 0.2601;
+/** Two retries (attempts: 2): 0.51^3; the nearest wrong configuration, so it sets the sample size. */
+const THREE_TRIES = 0.132651;
 
 export const ch2Retries: LabDefinition = {
   id: "ch2-retries",
@@ -60,8 +62,8 @@ export const ch2Retries: LabDefinition = {
           hit: CATALOG_ERROR,
           hitLabel: "failures",
           expectedShare: FOUR_TRIES,
-          // 51%: no retries; 26%: one retry; 0: the blowup is gone (retries would prove nothing).
-          wrongShares: [0, TWO_TRIES, ONE_TRY],
+          // 51%: no retries; 26%: one retry; 13%: two retries; 0: the blowup is gone (retries would prove nothing).
+          wrongShares: [0, THREE_TRIES, TWO_TRIES, ONE_TRY],
         },
       ],
       mustFailFirst: true,

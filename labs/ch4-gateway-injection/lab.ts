@@ -1,5 +1,5 @@
 import type { LabDefinition, WorkloadRef } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
+import { applyLabFile, deployApp, deploymentAvailable } from "../shared/app-actions.js";
 import { FIRST_ITEM, NS, catalogV1 } from "../shared/traffic.js";
 
 /** The injected gateway's Service uses nodePort 30007, which kind maps to the same host port. */
@@ -21,7 +21,8 @@ export const ch4GatewayInjection: LabDefinition = {
       title: "Deploy catalog",
       why: "The service the injected gateway will expose.",
       actions: deployApp("catalog.yaml", catalogV1),
-      checks: [],
+      checks: [deploymentAvailable(catalogV1)],
+      mustFailFirst: true,
     },
     {
       title: "Deploy a gateway stub: istio-proxy with image auto and the gateway injection template",

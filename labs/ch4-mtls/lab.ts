@@ -8,11 +8,11 @@ import { NS, V1_BODY, WEBAPP_HOST, catalogV1, webapp } from "../shared/traffic.j
 /** A CA the gateway does not trust, for a client certificate it must refuse. */
 const STRANGER_CA = "stranger-client-ca";
 /**
- * The gateway's refusal as the probe words it: a TLS alert (certificate required, unknown CA) or, when the
- * reset overtakes the alert, "a missing or rejected client certificate?". The SIMPLE gateway of step 2
- * answers these requests with 200, so neither wording can show up before MUTUAL is in place.
+ * The gateway's refusal as the handshake shows it: a TLS alert from the server that refuses or demands a
+ * client certificate (certificate required, unknown CA, ...). A reset shows nothing and does not match; the
+ * probe then looks for the alert on a handshake-only connection. The SIMPLE gateway of step 2 answers 200.
  */
-const CLIENT_CERT_REFUSED: Matcher = { op: "regex", value: "client certificate|alert certificate unknown" };
+const CLIENT_CERT_REFUSED: Matcher = { op: "regex", value: "TLS alert from the server: (certificate required|bad certificate|unknown ca|certificate unknown|handshake failure|access denied) " };
 
 export const ch4Mtls: LabDefinition = {
   id: "ch4-mtls",

@@ -1,5 +1,5 @@
 import type { Action, Check, HttpRequestSpec, LabDefinition } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
+import { applyLabFile, deployApp, deploymentAvailable } from "../shared/app-actions.js";
 import { NS, TLS_PORT } from "../shared/traffic.js";
 
 const host = (n: 1 | 2): string => `simple-sni-${n}.istioinaction.io`;
@@ -50,7 +50,8 @@ export const ch4SniPassthrough: LabDefinition = {
         ...deployApp("simple-tls-service-1.yaml", service(1)),
         ...deployApp("simple-tls-service-2.yaml", service(2)),
       ],
-      checks: [],
+      checks: [deploymentAvailable(service(1)), deploymentAvailable(service(2))],
+      mustFailFirst: true,
     },
     {
       title: "Pass TLS through on port 31400 by SNI to service 1",

@@ -1,5 +1,5 @@
 import type { LabDefinition, ObjectCheck, WorkloadRef } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
+import { applyLabFile, deployApp, deploymentAvailable } from "../shared/app-actions.js";
 import { NS } from "../shared/traffic.js";
 
 /** The host port kind maps to nodePort 30007 (the second gateway's port in the platform). */
@@ -35,7 +35,8 @@ export const ch4SplitGateway: LabDefinition = {
       title: "Deploy tcp-echo",
       why: "The team's service behind its own gateway: it greets with a banner and echoes lines.",
       actions: deployApp("tcp-echo.yaml", tcpEcho),
-      checks: [],
+      checks: [deploymentAvailable(tcpEcho)],
+      mustFailFirst: true,
     },
     {
       title: "Install my-user-gateway with its own IstioOperator (profile empty)",

@@ -1,5 +1,5 @@
 import type { LabDefinition, WorkloadRef } from "../../engine/lab-types.js";
-import { applyLabFile, deployApp } from "../shared/app-actions.js";
+import { applyLabFile, deployApp, deploymentAvailable } from "../shared/app-actions.js";
 import { NS, TLS_PORT } from "../shared/traffic.js";
 
 /** The host port of the gateway's TCP port 31400. */
@@ -22,7 +22,8 @@ export const ch4Tcp: LabDefinition = {
       title: "Deploy tcp-echo",
       why: "A server that speaks first (a banner) and echoes lines: nothing HTTP about it.",
       actions: deployApp("tcp-echo.yaml", tcpEcho),
-      checks: [],
+      checks: [deploymentAvailable(tcpEcho)],
+      mustFailFirst: true,
     },
     {
       title: "Expose tcp-echo on the gateway's TCP port 31400",

@@ -1,7 +1,8 @@
 import type { Check, LabOptions, Step } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { webappAndCatalogStep } from "../shared/mesh-setup.js";
-import { NS, webappRequest } from "../shared/traffic.js";
+import { sidecarRoutes } from "../shared/route-checks.js";
+import { NS, webapp, webappRequest } from "../shared/traffic.js";
 
 export const CANARY = { apiVersion: "flagger.app/v1beta1", kind: "Canary", name: "catalog-release", namespace: NS };
 export const TRAFFIC_ID = "webapp-load";
@@ -57,11 +58,8 @@ export function canarySetupSteps(options: LabOptions): Step[] {
   ];
 }
 
-export function stopTrafficStep(): Step {
-  return {
-    title: "Stop the background traffic",
-    why: "The load only feeds Flagger's analysis.",
-    actions: [{ kind: "traffic", mode: "stop", id: TRAFFIC_ID }],
-    checks: [],
-  };
+// The gate before sampling after the analysis: webapp's sidecar sends every catalog call to catalog-primary
+// (Flagger's VirtualService keeps the canary at weight 0). It holds before the release too, so not must-fail-first.
+export function routesOnlyToPrimary(): Check {
+  return { ...sidecarRoutes("webapp's sidecar sends catalog only to catalog-primary", webapp, { kind: "single-cluster", cluster: "||catalog-primary.istioinaction.svc.cluster.local" }), mustFailFirst: false };
 }

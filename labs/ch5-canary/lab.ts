@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { NS, V2_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
-import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, stopTrafficStep } from "./canary-steps.js";
+import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
 
 export const ch5Canary: LabDefinition = {
   id: "ch5-canary",
@@ -30,11 +30,11 @@ export const ch5Canary: LabDefinition = {
           failOn: ["Failed 0"],
           timeoutMs: canaryDeadlineMs(options),
         },
+        routesOnlyToPrimary(),
         { kind: "http", title: "every response is now v2", request: webappRequest(), repeat: 10, expect: { status: 200, body: V2_BODY } },
       ],
       mustFailFirst: true,
     },
-    stopTrafficStep(),
   ],
   cleanup: [{ kind: "traffic", mode: "stop", id: TRAFFIC_ID }],
 };

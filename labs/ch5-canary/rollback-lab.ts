@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { NS, V1_BODY, webapp, catalogV1, webappRequest } from "../shared/traffic.js";
-import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, stopTrafficStep } from "./canary-steps.js";
+import { CANARY, CANARY_NOTES, CANARY_STATE_FIELDS, TRAFFIC_ID, canaryDeadlineMs, canarySetupSteps, routesOnlyToPrimary } from "./canary-steps.js";
 
 export const ch5CanaryRollback: LabDefinition = {
   id: "ch5-canary-rollback",
@@ -32,16 +32,19 @@ export const ch5CanaryRollback: LabDefinition = {
         },
         {
           kind: "logs",
-          title: "Flagger halted it for the success rate, not for missing metrics",
+          title: "Flagger halted it for the success rate and rolled back after 5 failed checks",
           workload: { namespace: "istio-system", deployment: "flagger" },
           container: "flagger",
-          expect: [{ op: "regex", value: "success rate [\\d.]+% < 99%" }],
+          expect: [
+            { op: "regex", value: "success rate [\\d.]+% < 99%" },
+            { op: "regex", value: "Rolling back catalog-release\\.istioinaction failed checks threshold reached 5\\b" },
+          ],
         },
+        routesOnlyToPrimary(),
         { kind: "http", title: "every response comes from the primary (v1, 200)", request: webappRequest(), repeat: 10, expect: { status: 200, body: V1_BODY }, mustFailFirst: false },
       ],
       mustFailFirst: true,
     },
-    stopTrafficStep(),
   ],
   cleanup: [{ kind: "traffic", mode: "stop", id: TRAFFIC_ID }],
 };

@@ -2,7 +2,7 @@ import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile } from "../shared/app-actions.js";
 import { allToV1Step, webappAndCatalogStep } from "../shared/mesh-setup.js";
 import { V1_BODY, webapp, catalogV2, webappRequest } from "../shared/traffic.js";
-import { sidecarRoutes } from "../shared/route-checks.js";
+import { sidecarRoutes, subsetClusterExists } from "../shared/route-checks.js";
 
 export const ch5Mirror: LabDefinition = {
   id: "ch5-mirror",
@@ -22,7 +22,8 @@ export const ch5Mirror: LabDefinition = {
       why: "Mirroring tests v2 with real traffic; Envoy drops the mirrored responses, so users never see v2.",
       actions: [applyLabFile("labs/ch5-mirror/catalog-vs-mirror.yaml")],
       checks: [
-        sidecarRoutes("webapp's route mirrors to the version-v2 cluster", webapp, { kind: "mirror", cluster: "|version-v2|catalog" }),
+        sidecarRoutes("webapp's route sends to version-v1 and mirrors 100% to version-v2", webapp, { kind: "mirror", cluster: "|version-v2|catalog", routeCluster: "|version-v1|catalog", percent: 100 }),
+        subsetClusterExists(webapp, "version-v2"),
         { kind: "http", title: "no response is v2", request: webappRequest(), repeat: 20, expect: { status: 200, body: V1_BODY }, mustFailFirst: false, mirrorSide: "served" },
         {
           kind: "logs",

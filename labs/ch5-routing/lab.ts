@@ -1,7 +1,7 @@
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { applyLabFile, deployApp } from "../shared/app-actions.js";
 import { V1_BODY, V2_BODY, catalogRequest, catalogV1, catalogV2 } from "../shared/traffic.js";
-import { gatewayRoutes } from "../shared/route-checks.js";
+import { gatewayRoutes, subsetClusterExists } from "../shared/route-checks.js";
 
 export const ch5Routing: LabDefinition = {
   id: "ch5-routing",
@@ -47,7 +47,8 @@ export const ch5Routing: LabDefinition = {
       why: "Header matches let chosen users try v2 while everyone else stays on v1; routes match top to bottom.",
       actions: [applyLabFile("labs/ch5-routing/catalog-vs-v2-request.yaml")],
       checks: [
-        gatewayRoutes("the gateway's route matches the header before the default route", { kind: "header-match", header: "x-istio-cohort", exact: "internal", cluster: "|version-v2|catalog" }),
+        gatewayRoutes("the gateway's route matches the header before the default route", { kind: "header-match", header: "x-istio-cohort", exact: "internal", cluster: "|version-v2|catalog", defaultCluster: "|version-v1|catalog" }),
+        subsetClusterExists({ namespace: "istio-system", gateway: "istio-ingressgateway" }, "version-v2"),
         {
           kind: "http",
           title: "with the header every response is v2",

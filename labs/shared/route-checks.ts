@@ -9,3 +9,16 @@ export function sidecarRoutes(title: string, workload: WorkloadRef, assert: Prox
 export function gatewayRoutes(title: string, assert: ProxyConfigAssertion): ProxyConfigCheck {
   return { kind: "proxy-config", title, workload: { namespace: "istio-system", gateway: "istio-ingressgateway" }, resource: "routes", name: "http.8080", assert };
 }
+
+/** The Envoy cluster of a catalog subset, as istiod names it. */
+export function catalogSubsetCluster(subset: string): string {
+  return `outbound|80|${subset}|catalog.istioinaction.svc.cluster.local`;
+}
+
+// The subset's cluster exists in the proxy (its DestinationRule defines it): a route to a missing subset
+// would look right in `proxy-config routes` and answer 503. True before the step too, so a guard, not a proof.
+export function subsetClusterExists(workload: ProxyConfigCheck["workload"], subset: string): ProxyConfigCheck {
+  const who = "gateway" in workload ? "the ingress gateway" : `${workload.deployment}'s sidecar`;
+  const name = catalogSubsetCluster(subset);
+  return { kind: "proxy-config", title: `${who} has the ${subset} cluster the route names`, workload, resource: "cluster", assert: { kind: "cluster-present", name }, mustFailFirst: false };
+}

@@ -29,7 +29,8 @@ Options:
   -v, --verbose        show every command
   -h, --help           this help; \`npm run lab -- <verb> --help\` for one verb
 
-Exit codes: 0 success, 1 a lab or check failed, 2 usage error, 3 environment not ready.
+Exit codes: 0 success, 1 a lab or check failed, 2 usage error, 3 environment not ready,
+            4 incomplete (nothing failed, but checks were skipped, e.g. no internet egress).
 Add \`--\` after \`npm run lab\` before any option: npm run lab -- ch5-mirror --dry-run`;
 
 const VERB_HELP: Record<Verb | "lab", string> = {
@@ -75,9 +76,10 @@ Exits 3 when any check fails.`,
   all: `Usage: npm run lab [-- ] all [--only a,b] [--skip c] [--shard K/N] [--self-test] [--report <dir>] [--fast]
 
 Runs every built lab in registry order, resetting between labs, continuing past failures, and prints a
-total. Exits 1 if any lab failed. --report writes JUnit XML, a JSON summary, index.html and diagnostics.
---shard K/N runs only the K-th of N shards balanced by the labs' stated durations (one runner and
-cluster per shard); with --dry-run it prints every shard's labs and minutes first.`,
+total. Exits 1 if any lab failed, else 4 if any lab is incomplete (checks skipped). --report writes JUnit
+XML, a JSON summary, index.html and diagnostics. --shard K/N runs only the K-th of N shards balanced by the
+labs' stated durations (one runner and cluster per shard); with --dry-run it prints every shard's labs
+and minutes first.`,
   report: `Usage: npm run lab [-- ] report <dir>
 
 Renders <dir>/index.html from <dir>/summary.json (written by \`--report <dir>\`, or a merged nightly

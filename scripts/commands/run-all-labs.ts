@@ -1,11 +1,12 @@
 // `lab all` once the labs are chosen: one session, reset before each cluster lab, reports at the end
 // (and a report even when the run ends early).
 
-import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
+import type { ExitCodeValue } from "../../core/exit-codes.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { LABS } from "../../labs/registry.js";
 import { formatSummary } from "../../engine/report/summary.js";
 import { runAll } from "../../engine/runner/run-all.js";
+import { exitCodeOfResults } from "../../engine/runner/lab-exit-code.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
@@ -33,7 +34,7 @@ export async function runAllLabs(labs: readonly LabDefinition[], args: CliArgs, 
       report.written = true;
       const stopped = session.stopped();
       if (stopped) throw stopped;
-      return results.some((r) => r.status === "failed") ? ExitCode.FAILED : ExitCode.OK;
+      return exitCodeOfResults(results);
     } catch (error) {
       throw session.stopped() ?? error;
     } finally {

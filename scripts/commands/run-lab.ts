@@ -1,6 +1,7 @@
-import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
+import type { ExitCodeValue } from "../../core/exit-codes.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { formatLabOutcome } from "../../engine/report/format-lab.js";
+import { exitCodeOfResults } from "../../engine/runner/lab-exit-code.js";
 import { runLab } from "../../engine/runner/run-lab.js";
 import { createStepPrompter } from "../../engine/runner/step-prompter.js";
 import type { CliIo } from "../cli/io.js";
@@ -10,7 +11,8 @@ import { clusterVerb, openSession } from "./session.js";
 import { withEarlyEndReport } from "./early-end-report.js";
 import { printLabPlan } from "./print-lab-plan.js";
 
-// `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it did not pass.
+// `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it
+// failed, 4 when it is incomplete (checks skipped).
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
   return withEarlyEndReport([lab], args.report, io, async (report) => {
@@ -25,7 +27,7 @@ export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo
       report.written = true;
       const stopped = session.stopped();
       if (stopped) throw stopped;
-      return result.status === "failed" ? ExitCode.FAILED : ExitCode.OK;
+      return exitCodeOfResults([result]);
     } catch (error) {
       throw session.stopped() ?? error;
     } finally {

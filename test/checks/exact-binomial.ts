@@ -22,13 +22,13 @@ export function exactBinomial(n: number, a: number, b: number): ExactBinomial {
   return { n, prefix, denominator: BigInt(b) ** BigInt(n) };
 }
 
-// A share as the fraction a/b with the smallest b up to 100,000 (0.0677 -> 677/10000).
+// A share as the fraction a/b with the smallest b up to 1,000,000 (0.0677 -> 677/10000, 0.51^3 -> 132651/1000000).
 export function shareAsFraction(share: number): [a: number, b: number] {
-  for (let b = 1; b <= 100_000; b++) {
+  for (let b = 1; b <= 1_000_000; b++) {
     const a = Math.round(share * b);
     if (Math.abs(a / b - share) < 1e-12) return [a, b];
   }
-  throw new RangeError(`${share} is not a fraction with a denominator up to 100000`);
+  throw new RangeError(`${share} is not a fraction with a denominator up to 1000000`);
 }
 
 // Numerator of P(low <= X <= high).

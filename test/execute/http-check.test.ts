@@ -77,7 +77,7 @@ describe("http check", () => {
     expect(server.requests()).toBe(1);
   });
 
-  it("with repeat needs that many matching responses in a row", async () => {
+  it("with repeat judges one sample: a violation after the first ready answer is final, never re-sampled into a clean streak", async () => {
     let count = 0;
     const server = await catalogServer(() => (++count === 3 ? '[{"imageUrl":"x"}]' : "[{}]"));
     const { ctx } = setup();
@@ -87,16 +87,51 @@ describe("http check", () => {
       request: { port: server.port, path: "/" },
       repeat: 5,
       expect: { status: 200, body: [{ op: "not-contains", value: "imageUrl" }] },
+      timeoutMs: 5_000,
+      intervalMs: 10,
     };
-    const outcome = await runCheck(check, ctx, createTestState(), { ...options(), singleAttempt: true });
+    const outcome = await runCheck(check, ctx, createTestState(), options());
     expect(outcome.status).toBe("failed");
-    expect(outcome.seen).toContain("request 3 of 5");
-    expect(outcome.details).toEqual({ requests: 3, matched: 2 });
+    expect(outcome.seen).toContain("1 of 5 responses broke the claim");
+    expect(outcome.seen).toContain("request 3:");
+    expect(outcome.details).toMatchObject({ sample: 5, matched: 4, violations: 1 });
+    expect(outcome.attempts).toBe(1);
+    expect(server.requests()).toBe(5);
+    const again = await runCheck({ ...check, mirrorSide: "served" }, ctx, createTestState(), options());
+    expect(again).toMatchObject({ status: "passed", kind: "http", mirrorSide: "served", details: { requests: 5, matched: 5 } });
+  });
+
+  it("with repeat polls only while the route is not ready (unexpected status), then judges one sample that starts with the ready answer", async () => {
+    let count = 0;
+    const server = await startTestServer((_request, response) => {
+      count += 1;
+      response.writeHead(count <= 2 ? 503 : 200);
+      response.end(count <= 2 ? "no healthy upstream" : "[{}]");
+    });
+    servers.push(server);
+    const { ctx } = setup();
+    const check: HttpCheck = { kind: "http", title: "no v2", request: { port: server.port, path: "/" }, repeat: 4, expect: { status: 200, body: [{ op: "not-contains", value: "imageUrl" }] }, timeoutMs: 5_000, intervalMs: 10 };
+    const outcome = await runCheck(check, ctx, createTestState(), options());
+    expect(outcome.status).toBe("passed");
+    expect(outcome.attempts).toBe(3);
+    expect(server.requests()).toBe(2 + 4);
+    expect(outcome.seen).toContain("4 of 4 responses matched");
+  });
+
+  it("with repeat fails on an unexpected status inside the sample (only the first answer may wait)", async () => {
+    let count = 0;
+    const server = await startTestServer((_request, response) => {
+      count += 1;
+      response.writeHead(count === 2 ? 500 : 200);
+      response.end("[{}]");
+    });
+    servers.push(server);
+    const { ctx } = setup();
+    const check: HttpCheck = { kind: "http", title: "all 200", request: { port: server.port, path: "/" }, repeat: 3, expect: { status: 200 }, timeoutMs: 5_000, intervalMs: 10 };
+    const outcome = await runCheck(check, ctx, createTestState(), options());
+    expect(outcome.status).toBe("failed");
+    expect(outcome.seen).toContain("1 of 3 responses broke the claim");
     expect(server.requests()).toBe(3);
-    const again = await runCheck({ ...check, mirrorSide: "served" }, ctx, createTestState(), { ...options(), singleAttempt: true });
-    expect(again.status).toBe("passed");
-    expect(again).toMatchObject({ kind: "http", mirrorSide: "served", details: { requests: 5, matched: 5 } });
-    expect(server.requests()).toBe(8);
   });
 
   it("with an error expectation passes only when the request fails with a matching error", async () => {

@@ -23,6 +23,12 @@ describe("pollUntil", () => {
     expect(result).toMatchObject({ ok: true, seen: "attempt 3", attempts: 3, durationMs: 2_000 });
   });
 
+  it("stops at a final verdict: a judged sample is never re-sampled (polling is for not yet ready only)", async () => {
+    const c = clock();
+    const result = await pollUntil(async ({ attempt }) => (attempt < 3 ? { ok: false, seen: "not ready yet" } : { ok: attempt > 3, seen: `sample at ${attempt}`, final: true }), { ...c, timeoutMs: 60_000, intervalMs: 1_000 });
+    expect(result).toMatchObject({ ok: false, seen: "sample at 3", attempts: 3 });
+  });
+
   it("keeps the last seen and attempts until the deadline, the last sleep cut to the deadline", async () => {
     const c = clock();
     const result = await pollUntil(async ({ attempt }) => ({ ok: false, seen: `attempt ${attempt}` }), { ...c, timeoutMs: 2_500, intervalMs: 1_000 });

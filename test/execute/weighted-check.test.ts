@@ -71,7 +71,7 @@ describe("weighted check", () => {
     expect(Number(outcome.details?.["share"])).toBeGreaterThan(0.3);
   });
 
-  it("does not judge a sample with failed requests", async () => {
+  it("takes no sample while the route does not answer (not ready yet)", async () => {
     const server = await catalogWithShare(0.1);
     const port = server.port;
     await server.close();
@@ -79,7 +79,40 @@ describe("weighted check", () => {
     const { ctx } = setup();
     const outcome = await runCheck(check(port), ctx, createTestState(), { stepStartedAt: new Date(), singleAttempt: true });
     expect(outcome.status).toBe("failed");
-    expect(outcome.seen).toContain("requests failed");
+    expect(outcome.seen).toContain("not ready yet (no sample taken)");
+  });
+
+  it("judges one sample after the gate: a wrong first sample is final, not re-sampled until a lucky one passes", async () => {
+    const n = planOf(check(0)).n;
+    let count = 0;
+    // The first sample is all v1 (the 100/0 configuration); afterwards exactly every tenth answer is v2.
+    const server = await startTestServer((_request, response) => {
+      count += 1;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(count > n && count % 10 === 0 ? '[{"id":1,"imageUrl":"x"}]' : '[{"id":1}]');
+    });
+    servers.push(server);
+    const { ctx } = setup();
+    const outcome = await runCheck({ ...check(server.port), timeoutMs: 10_000, intervalMs: 1 }, ctx, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.details?.["hits"]).toBe(0);
+    expect(outcome.details?.["attempts"]).toBe(1);
+    expect(server.requests()).toBe(n);
+  });
+
+  it("fails a sample with an invalid response inside it, with the count", async () => {
+    let count = 0;
+    const server = await startTestServer((_request, response) => {
+      count += 1;
+      response.writeHead(count === 5 ? 503 : 200, { "content-type": "application/json" });
+      response.end(count % 10 === 0 ? '[{"id":1,"imageUrl":"x"}]' : '[{"id":1}]');
+    });
+    servers.push(server);
+    const { ctx } = setup();
+    const outcome = await runCheck({ ...check(server.port), valid: { status: 200 }, timeoutMs: 10_000 }, ctx, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.seen).toContain(`1 of ${planOf(check(server.port)).n} requests failed or were invalid`);
+    expect(outcome.details?.["failedRequests"]).toBe(1);
   });
 
   it("judges one sample and stops, however long its deadline: re-sampling would give a wrong cluster more chances", async () => {

@@ -24,6 +24,9 @@ const EXPECTED_OPT_OUTS = [
   "ch2-observability › step 1 › Grafana :30002/api/health says the database is ok",
   "ch2-observability › step 1 › Kiali :30003/kiali/ answers 200",
   "ch2-observability › step 1 › Jaeger :30004/jaeger/ answers 200 (the UI lives under /jaeger)",
+  // The subset's cluster exists once the DestinationRule is applied (an earlier step): it closes "a header
+  // route to a missing subset passes", and holds before the step too.
+  "ch2-dark-launch › step 3 › webapp's sidecar has the version-v2 cluster the route names",
   "ch2-dark-launch › step 3 › without it every response is still v1",
   // Also true with the previous Envoy config: guards that the new config still serves.
   "ch3-envoy › step 3 › /delay/0.5 still answers 200",
@@ -42,14 +45,20 @@ const EXPECTED_OPT_OUTS = [
   "ch4-debug-gateway-ref › step 2 › the ingress gateway has no route for query.istioinaction.io",
   "ch4-debug-gateway-ref › step 2 › GET /items with Host query.istioinaction.io gets 404",
   "ch4-debug-gateway-ref › step 3 › istioctl analyze no longer reports IST0101",
+  "ch5-routing › step 4 › the ingress gateway has the version-v2 cluster the route names",
   "ch5-routing › step 4 › without it every response is v1",
+  "ch5-mesh-routing › step 3 › webapp's sidecar has the version-v2 cluster the route names",
   "ch5-mesh-routing › step 3 › without it every response is v1",
   "ch5-mesh-routing › step 3 › the ingress gateway sends nothing to catalog (the rule lives in the sidecars)",
+  "ch5-mirror › step 3 › webapp's sidecar has the version-v2 cluster the route names",
   "ch5-mirror › step 3 › no response is v2",
   "ch5-registry-only › step 2 › webapp downloads from raw.githubusercontent.com",
   "ch5-registry-only › step 3 › the ingress gateway still has nodePorts 30000, 30005, 30006",
   "ch5-registry-only › step 3 › the gateway still serves webapp",
   "ch5-registry-only › step 4 › /api/users fails with 'error calling Forum service'",
+  // The gate before sampling: Flagger's VirtualService already sends everything to the primary before the release.
+  "ch5-canary › step 3 › webapp's sidecar sends catalog only to catalog-primary",
+  "ch5-canary-rollback › step 3 › webapp's sidecar sends catalog only to catalog-primary",
   "ch5-canary-rollback › step 3 › every response comes from the primary (v1, 200)",
 ];
 
@@ -63,9 +72,9 @@ function emptyWorldReason(check: Check): RegExp {
     case "weighted":
       return check.valid === undefined
         ? new RegExp(`^0 of \\d+ responses were ${check.hitLabel} .*outside the accepted band`)
-        : /^\d+ of \d+ requests failed \(first: invalid response: expected status 200, got 404\)/;
+        : /^not ready yet \(no sample taken\): invalid response: expected status 200, got 404/;
     case "proxy-config":
-      return /^(no route (goes to|matches header|splits traffic|mirrors to)|no cluster named|the route to \S+ does not retry|0 \S* ?clusters, expected)/;
+      return /^(no route (goes to|matches header|splits traffic|mirrors to)|no cluster named|the dump holds no clusters at all|the route to \S+ does not retry|0 \S* ?clusters, expected)/;
     case "object":
       return /not found/;
     case "sequence":

@@ -39,7 +39,7 @@ const ROUTING_CHECKS: CheckAddress[] = [
   ["ch5-mesh-routing", 3, "webapp's sidecar matches the header to version-v2"],
   ["ch5-mesh-routing", 3, "with the header every response is v2"],
   ...ALL_TO_V1.map((title): CheckAddress => ["ch5-mirror", 2, title]),
-  ["ch5-mirror", 3, "webapp's route mirrors to the version-v2 cluster"],
+  ["ch5-mirror", 3, "webapp's route sends to version-v1 and mirrors 100% to version-v2"],
   ["ch5-mirror", 3, "catalog v2 receives the mirrored requests with a -shadow Host"],
   ...ALL_TO_V1.map((title): CheckAddress => ["ch5-traffic-shifting", 2, title]),
   ["ch5-traffic-shifting", 3, "webapp's route carries weighted clusters 90/10"],

@@ -71,7 +71,7 @@ describe("lab --dry-run plans", () => {
     const plan = planOf(labById("ch5-mirror"));
     expect(plan).toContain("$ kubectl apply -n istioinaction -f labs/ch5-mirror/catalog-vs-mirror.yaml");
     expect(plan).toContain("see it: istioctl proxy-config routes deploy/webapp.istioinaction --name 80 -o json");
-    expect(plan).toContain("a route mirrors requests to |version-v2|catalog");
+    expect(plan).toContain("a route going only to |version-v1|catalog mirrors 100% of requests to |version-v2|catalog");
     expect(plan).toMatch(/kubectl logs -n istioinaction deploy\/catalog-v2 -c catalog '--since-time=<step start>'/);
   });
 
@@ -79,7 +79,7 @@ describe("lab --dry-run plans", () => {
     const plan = planOf(labById("ch5-routing"));
     expect(plan).toContain("istioctl proxy-config routes deploy/istio-ingressgateway.istio-system --name http.8080 -o json");
     expect(plan).toContain("curl -s -H 'Host: catalog.istioinaction.io' -H 'x-istio-cohort: internal' http://127.0.0.1:30000/items");
-    expect(plan).toContain("20 consecutive responses with HTTP 200, body $[0].name equals \"Elinor Glasses\", body does not contain \"imageUrl\"");
+    expect(plan).toContain("one sample of 20 responses, every one with HTTP 200, body $[0].name equals \"Elinor Glasses\", body does not contain \"imageUrl\"");
   });
 
   it("ch5-traffic-shifting: the weighted plans carry the exact binomial numbers", () => {

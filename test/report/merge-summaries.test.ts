@@ -9,19 +9,19 @@ import { summarize } from "../../engine/report/summary.js";
 import type { LabResult, LabStatus } from "../../engine/runner/lab-result.js";
 
 function result(labId: string, status: LabStatus, durationMs: number): LabResult {
-  return { labId, status, durationMs, steps: [{ title: "only step", status: status === "passed" ? "passed" : status, durationMs, actions: [], checks: [] }], cleanup: [] };
+  return { labId, status, durationMs, steps: [{ title: "only step", status: status === "incomplete" ? "skipped" : status, durationMs, actions: [], checks: [] }], cleanup: [] };
 }
 
 // Two shards' summary.json as `lab all --report` writes them (summarize() is the writer's own shape).
 const shardOne = summarize([result("ch5-mirror", "failed", 163_000), result("ch2-first-mesh", "passed", 61_000)]);
-const shardTwo = summarize([result("ch4-tls", "passed", 120_000), result("ch3-envoy", "skipped", 30_000)]);
+const shardTwo = summarize([result("ch4-tls", "passed", 120_000), result("ch3-envoy", "incomplete", 30_000)]);
 const ORDER = ["ch2-first-mesh", "ch3-envoy", "ch4-tls", "ch5-mirror"];
 
 describe("mergeSummaries", () => {
   it("puts every shard's labs in registry order and recomputes the totals", () => {
     const merged = mergeSummaries([{ source: "s1", summary: shardOne }, { source: "s2", summary: shardTwo }], ORDER);
     expect(merged.labs.map((lab) => lab.labId)).toEqual(ORDER);
-    expect(merged.total).toEqual({ labs: 4, passed: 2, failed: 1, skipped: 1, durationMs: 374_000 });
+    expect(merged.total).toEqual({ labs: 4, passed: 2, failed: 1, incomplete: 1, durationMs: 374_000 });
     expect(merged.shards).toEqual([
       { source: "s1", labs: ["ch5-mirror", "ch2-first-mesh"], durationMs: 224_000 },
       { source: "s2", labs: ["ch4-tls", "ch3-envoy"], durationMs: 150_000 },
@@ -53,7 +53,7 @@ describe("npm run merge-reports on sample shard folders", () => {
     const { root, dirs } = sampleShards();
     const out = join(root, "merged");
     const child = spawnSync(process.execPath, [script, "--out", out, ...dirs], { encoding: "utf8" });
-    expect(child.stdout).toContain("2 passed, 1 failed, 1 skipped");
+    expect(child.stdout).toContain("2 passed, 1 failed, 1 incomplete");
     expect(child.status).toBe(1);
     const junit = readFileSync(join(out, "junit.xml"), "utf8");
     expect(junit).toMatch(/<testsuites name="istio-lab" tests="4" failures="1" skipped="1"/);

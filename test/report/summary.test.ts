@@ -8,7 +8,7 @@ import { formatSummary, summarize, writeSummaryJson } from "../../engine/report/
 import type { LabResult, LabStatus } from "../../engine/runner/lab-result.js";
 
 function result(labId: string, status: LabStatus, durationMs: number, extra: Partial<LabResult> = {}): LabResult {
-  return { labId, status, durationMs, steps: [{ title: "only step", status: status === "passed" ? "passed" : status, durationMs, actions: [], checks: [] }], cleanup: [], ...extra };
+  return { labId, status, durationMs, steps: [{ title: "only step", status: status === "incomplete" ? "skipped" : status, durationMs, actions: [], checks: [] }], cleanup: [], ...extra };
 }
 
 const failure = { step: "Mirror", message: "check failed: no v2 response", expected: "no imageUrl", seen: "imageUrl present", command: "curl -s http://127.0.0.1:30000/items" };
@@ -22,7 +22,7 @@ describe("summary", () => {
       result("ch5-mirror", "failed", 163_000, { failure, diagnosticsDir: "reports/diagnostics/ch5-mirror" }),
     ];
     const text = formatSummary(results);
-    expect(text.split("\n")[0]).toBe("3 passed, 1 failed, 0 skipped in 12m04s");
+    expect(text.split("\n")[0]).toBe("3 passed, 1 failed, 0 incomplete in 12m04s");
     expect(text).toContain("ch5-mirror: Mirror: check failed: no v2 response");
     expect(text).toContain("diagnostics: reports/diagnostics/ch5-mirror");
     expect(text).not.toContain("ch4-tls");
@@ -32,13 +32,19 @@ describe("summary", () => {
     const dir = await mkdtemp(join(tmpdir(), "istio-lab-summary-"));
     try {
       const file = join(dir, "nested", "summary.json");
-      await writeSummaryJson([result("a", "passed", 1000), result("b", "skipped", 2500)], file);
+      await writeSummaryJson([result("a", "passed", 1000), result("b", "incomplete", 2500)], file);
       const parsed = JSON.parse(await readFile(file, "utf8")) as ReturnType<typeof summarize>;
-      expect(parsed.total).toEqual({ labs: 2, passed: 1, failed: 0, skipped: 1, durationMs: 3500 });
+      expect(parsed.total).toEqual({ labs: 2, passed: 1, failed: 0, incomplete: 1, durationMs: 3500 });
       expect(parsed.labs[1]!.steps[0]).toMatchObject({ title: "only step", durationMs: 2500 });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("counts an incomplete lab apart from passed and failed, and says it is not proven", () => {
+    const incomplete = result("ch5-registry-only", "incomplete", 4000);
+    expect(formatSummary([result("a", "passed", 1000), incomplete]).split("\n")[0]).toBe("1 passed, 0 failed, 1 incomplete in 5s");
+    expect(formatLabOutcome(incomplete)).toContain("ch5-registry-only INCOMPLETE");
   });
 
   it("formats durations", () => {

@@ -64,7 +64,7 @@ describe("Ctrl-C and step mode", () => {
     expect(seen[1]!.commands).toEqual([expect.stringContaining("set-version v2")]);
     expect(result.steps.map((s) => s.status)).toEqual(["skipped", "not-run"]);
     expect(result.stopped).toMatchObject({ by: "quit", step: "Shift to v2" });
-    expect(result.status).toBe("skipped");
+    expect(result.status).toBe("incomplete");
     expect(h.t.kube.execs).toEqual(["lab-ns/catalog-pod/catalog: cleanup fake-pass"]);
   });
 });

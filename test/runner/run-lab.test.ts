@@ -3,6 +3,9 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runLab } from "../../engine/runner/run-lab.js";
+import { exitCodeOfResults } from "../../engine/runner/lab-exit-code.js";
+import { renderJUnit } from "../../engine/report/junit-report.js";
+import { ExitCode } from "../../core/exit-codes.js";
 import type { RunLabOptions } from "../../engine/runner/run-options.js";
 import { captureOutput } from "./helpers/capture.js";
 import { startCatalogServer, type CatalogServer } from "./helpers/catalog-server.js";
@@ -99,7 +102,7 @@ describe("runLab", () => {
     expect(result.cleanup[0]!.status).toBe("passed");
   });
 
-  it("reports a check skipped for lack of egress as skipped, never passed", async () => {
+  it("reports a check skipped for lack of egress as skipped, and the lab incomplete, never passed", async () => {
     const lab = passingLab(server.port, "fake-egress");
     const steps = lab.steps({ fast: false });
     steps[0]!.checks.push(itemsCheck(server.port, "reaches the internet", { status: 200 }, { needsEgress: true }));
@@ -109,7 +112,9 @@ describe("runLab", () => {
     expect(result.steps[0]!.status).toBe("skipped");
     expect(result.steps[0]!.checks[1]).toMatchObject({ status: "skipped", seen: expect.stringContaining("cannot reach the internet") });
     expect(result.steps[1]!.status).toBe("passed");
-    expect(result.status).toBe("skipped");
+    expect(result.status).toBe("incomplete");
+    expect(exitCodeOfResults([result])).toBe(ExitCode.INCOMPLETE);
+    expect(renderJUnit([result])).toMatch(/<skipped message="[^"]*cannot reach the internet/);
   });
 
   it("applies a step's manifests in order, then awaits its rollouts together, recording each", async () => {
@@ -133,7 +138,7 @@ describe("runLab", () => {
         { kind: "apply" as const, file: "b.yaml" },
         { kind: "rollout" as const, workload: { namespace: "ns", deployment: "b" } },
       ],
-      checks: [],
+      checks: [{ kind: "object" as const, title: "no leftover ConfigMap", target: { apiVersion: "v1", kind: "ConfigMap", namespace: "ns", name: "leftover" }, expect: "absent" as const }],
     };
     const lab = { ...passingLab(server.port), steps: () => [step] };
     const result = await runLab(lab, { ctx: t.ctx, executor }, options());

@@ -3,7 +3,7 @@ import type { Check } from "../../engine/lab-types.js";
 import type { StepExecutor } from "../../engine/step-executor.js";
 import { runLab } from "../../engine/runner/run-lab.js";
 import { selfTestChecks } from "../../engine/runner/lab-status.js";
-import { itemsCheck, passingLab, weakCheckLab } from "./helpers/fake-labs.js";
+import { CATALOG, itemsCheck, passingLab, weakCheckLab } from "./helpers/fake-labs.js";
 import { useLabHarness } from "./helpers/lab-harness.js";
 import { createStepExecutor } from "../../engine/execute/create-step-executor.js";
 
@@ -49,6 +49,22 @@ describe("--self-test", () => {
     expect(h.t.kube.execs.some((e) => e.includes("set-version v2"))).toBe(false);
     expect(h.server.version).toBe("v1");
     expect(run.read()).toContain("weak check");
+  });
+
+  it("runs a must-fail-first log check against the log window before the change (the previous step), not an empty 'since now'", async () => {
+    const written: Array<{ at: number; line: string }> = [];
+    h.t.kube.onExec = (command) => {
+      if (command[0] === "set-version") written.push({ at: Date.now(), line: `${new Date().toISOString()} serving ${command[1]}` });
+    };
+    h.t.kube.logs = async (_ns, _pod, _container, options) =>
+      written.filter((entry) => options?.sinceTime === undefined || entry.at >= options.sinceTime.getTime()).map((entry) => entry.line).join("\n");
+    const lab = passingLab(h.server.port, "fake-log");
+    const steps = lab.steps({ fast: false });
+    // Already true after step 1: catalog logged "serving v1" before step 2 changed anything.
+    steps[1]!.checks = [{ kind: "logs", title: "catalog logs serving v1", workload: CATALOG, container: "catalog", expect: [{ op: "contains", value: "serving v1" }] }];
+    const result = await runLab({ ...lab, steps: () => steps }, { ctx: h.t.ctx, executor: createStepExecutor() }, h.options({ selfTest: true }));
+    expect(result.status).toBe("failed");
+    expect(result.failure!.message).toBe("weak check: catalog logs serving v1 passed before Shift to v2 changed anything");
   });
 
   it("does nothing before the step without --self-test", async () => {

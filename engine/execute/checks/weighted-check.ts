@@ -1,7 +1,8 @@
 // A statistical check on the share of responses that are hits (e.g. v2). The plan (n and the acceptance
 // band) comes from exact binomial tails for the check as a whole: a correct cluster fails with probability
-// <= 1e-6 and any share 5 points or more away passes with probability <= 1e-6. The check judges at most
-// `attempts` samples (the error is spent over them); a sample with failed requests is not judged.
+// <= 1e-6 and any share 5 points or more away passes with probability <= 1e-6. The check waits only until
+// the route answers validly, then judges ONE sample of n (sample-once.ts): a wrong cluster gets no second
+// chance, and a failed or invalid response inside the sample fails it.
 
 import type { LabContext } from "../../lab-context.js";
 import type { WeightedCheck } from "../../lab-types.js";
@@ -11,7 +12,7 @@ import { evaluateMatcher } from "../../checks/matchers.js";
 import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
 import type { Evaluation } from "../poll.js";
 import { judgeHttpResponse } from "./http-expectation.js";
-import { runConcurrently } from "./run-concurrently.js";
+import { prepareSampleOnce } from "./sample-once.js";
 
 /** Requests in flight at once while sampling (the probe's connection limit). */
 export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
@@ -26,7 +27,19 @@ export function planOf(check: WeightedCheck): WeightedPlan {
   return planWeightedCheck(check.expectedShare, nearestWrongShares(check.expectedShare, WEIGHTED_SEPARATION), { attempts: check.attempts ?? 1 });
 }
 
-// An evaluation function for pollUntil: one sample of n requests, judged against the band.
+// The verdict on one whole sample: failed or invalid responses fail it (with the counts), else the band decides.
+function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
+  const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
+  const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
+  const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)), failedRequests: errors.length };
+  if (errors.length > 0) {
+    return { ok: false, seen: `${errors.length} of ${plan.n} requests failed or were invalid after the route was ready (first: ${errors[0]?.error}); the sample fails`, details };
+  }
+  const verdict = judgeWeighted(plan, hits, check.hitLabel);
+  return { ok: verdict.passed, seen: verdict.reason, details };
+}
+
+// An evaluation function for pollUntil: wait for one valid answer, then one sample of n judged against the band.
 export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () => Promise<Evaluation> {
   const plan = planOf(check);
   const sendOne = async (): Promise<Sample> => {
@@ -40,18 +53,11 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
       return { error: error.message };
     }
   };
-  let judged = 0;
-  return async () => {
-    const samples = await runConcurrently(plan.n, WEIGHTED_CONCURRENCY, sendOne);
-    const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
-    const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
-    const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)) };
-    if (errors.length > 0) {
-      return { ok: false, seen: `${errors.length} of ${plan.n} requests failed (first: ${errors[0]?.error}); the sample is not judged`, details };
-    }
-    judged += 1;
-    const verdict = judgeWeighted(plan, hits, check.hitLabel);
-    // A judged sample that fails is final once the attempts are spent: re-sampling would break the bound.
-    return { ok: verdict.passed, seen: verdict.reason, details, final: judged >= plan.attempts };
-  };
+  return prepareSampleOnce<Sample>({
+    size: plan.n,
+    concurrency: WEIGHTED_CONCURRENCY,
+    send: sendOne,
+    notReady: (sample) => ("error" in sample ? sample.error : undefined),
+    judge: (samples) => judgeSample(check, plan, samples),
+  });
 }

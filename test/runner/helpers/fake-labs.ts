@@ -45,14 +45,14 @@ export function failingLab(port: number, id = "fake-fail"): LabDefinition {
   return lab(id, [
     { title: "Deploy catalog v1", why: "a baseline", actions: [exec("set-version", "v1")], checks: [itemsCheck(port, "v1 answers", { status: 200 })] },
     { title: "Expect the impossible", why: "to fail", actions: [exec("noop")], checks: [itemsCheck(port, "answers 201 & <created>", { status: 201 })] },
-    { title: "Never reached", why: "after a failure", actions: [exec("never")], checks: [] },
+    { title: "Never reached", why: "after a failure", actions: [exec("never")], checks: [itemsCheck(port, "never checked", { status: 200 })] },
   ]);
 }
 
 // The check of the second step already passes on v1: --self-test must call it weak.
 export function weakCheckLab(port: number): LabDefinition {
   return lab("fake-weak", [
-    { title: "Deploy catalog v1", why: "a baseline", actions: [exec("set-version", "v1")], checks: [] },
+    { title: "Deploy catalog v1", why: "a baseline", actions: [exec("set-version", "v1")], checks: [itemsCheck(port, "v1 answers", { status: 200 })] },
     { title: "Shift to v2", why: "the change", mustFailFirst: true, actions: [exec("set-version", "v2")], checks: [itemsCheck(port, "catalog answers", { status: 200 })] },
   ]);
 }
