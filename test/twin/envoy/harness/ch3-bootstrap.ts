@@ -21,13 +21,16 @@ export interface Ch3Bootstrap {
   adminPort: number;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 const asRecord = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
 const asList = (value: unknown): Json[] => (Array.isArray(value) ? value.map(asRecord) : []);
 
+/** Changes a lab's configuration as read (only the deliberately broken configurations of the tests). */
+export type MutateConfig = (file: string, config: Json) => Json;
+
 // Reads `file` (relative to the project root) and points every endpoint at `hosts[address]`.
-export function loadCh3Bootstrap(projectRoot: string, file: string, hosts: ReadonlyMap<string, number>): Ch3Bootstrap {
-  const config = asRecord(parse(readFileSync(join(projectRoot, file), "utf8")));
+export function loadCh3Bootstrap(projectRoot: string, file: string, hosts: ReadonlyMap<string, number>, mutate: MutateConfig = (_file, config) => config): Ch3Bootstrap {
+  const config = mutate(file, asRecord(parse(readFileSync(join(projectRoot, file), "utf8"))));
   const adminPort = asRecord(asRecord(asRecord(config.admin).address).socket_address).port_value;
   if (typeof adminPort !== "number") throw new TwinError(`${file} has no admin port`);
   const resources = asRecord(config.static_resources);

@@ -5,7 +5,7 @@
 import type { Action } from "../../../../engine/lab-types.js";
 import { PROJECT_ROOT_TOKEN } from "../../../../engine/execute/actions/docker-action.js";
 import { ENVOY_IMAGE, HTTPBIN_IMAGE } from "../../../../labs/shared/envoy-docker.js";
-import { loadCh3Bootstrap } from "./ch3-bootstrap.js";
+import { loadCh3Bootstrap, type MutateConfig } from "./ch3-bootstrap.js";
 import { startEnvoy } from "./start-envoy.js";
 import { startHttpbin } from "./start-httpbin.js";
 import { TwinError } from "./twin-error.js";
@@ -39,8 +39,8 @@ function publishedPorts(args: readonly string[]): { host: number; container: num
 
 const valueAfter = (args: readonly string[], flag: string): string | undefined => args[args.indexOf(flag) + 1];
 
-// A twin of Docker for `projectRoot`'s lab files.
-export function createDockerTwin(projectRoot: string): DockerTwin {
+// A twin of Docker for `projectRoot`'s lab files; `mutate` breaks a configuration on purpose (tests only).
+export function createDockerTwin(projectRoot: string, mutate?: MutateConfig): DockerTwin {
   const ports = new Map<number, number>();
   const containers = new Map<string, Container>();
   const hosts = new Map<string, number>();
@@ -70,7 +70,7 @@ export function createDockerTwin(projectRoot: string): DockerTwin {
     if (!args.includes(ENVOY_IMAGE)) throw new TwinError(`the twin runs no image of: docker ${args.join(" ")}`);
     const mount = /^\{projectRoot\}\/(.+):\/etc\/envoy\/envoy\.yaml(:ro)?$/.exec(valueAfter(args, "-v") ?? "");
     if (mount?.[1] === undefined) throw new TwinError(`Envoy run without the ${PROJECT_ROOT_TOKEN}/<config> mount: ${args.join(" ")}`);
-    const loaded = loadCh3Bootstrap(projectRoot, mount[1], hosts);
+    const loaded = loadCh3Bootstrap(projectRoot, mount[1], hosts, mutate);
     const envoy = await startEnvoy(loaded.bootstrap);
     for (const { host, container } of published) {
       const listener = loaded.listenerByPort.get(container);
