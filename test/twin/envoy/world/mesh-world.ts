@@ -14,6 +14,7 @@ import { createEndpointResolver } from "./cluster-endpoints.js";
 import { issueGatewaySecrets } from "./gateway-secrets.js";
 import { INGRESS_GATEWAY, readGoldenProxy, type ProxyName } from "./golden-config.js";
 import { objectsOfKind, replayObjects, type ReplayedState } from "./replay-objects.js";
+import { performPodCurl, parsePodCurl } from "./pod-curl.js";
 import { startStandIns, type RunningStandIn } from "./start-standins.js";
 
 const WEBAPP: ProxyName = { namespace: "istioinaction", deployment: "webapp" };
@@ -33,8 +34,8 @@ export interface MeshWorld {
   readonly ports: Map<number, number>;
   /** Deployments and Ready pods of the current state (the logs checks find pods through these). */
   kubeObjects(): KubeObject[];
-  /** The log of a stand-in pod (`<deployment>-twin`). */
-  podLog(pod: string): string;
+  /** What a stand-in pod (`<deployment>-twin`) logged in its app container (none for istio-proxy). */
+  podLog(pod: string, container: string): string;
   /** Stops the previous state and starts the one after `stepNumber` steps. */
   enter(stepNumber: number): Promise<WorldState>;
   close(): Promise<void>;
@@ -69,20 +70,22 @@ export function createMeshWorld(options: MeshWorldOptions): MeshWorld {
     const replayed = await replayObjects(options.projectRoot, options.lab, stepNumber);
     const state: WorldState = { stepNumber, standIns: [] };
     current = state;
-    let webappUpstream = 0;
-    state.standIns = await startStandIns(replayed, options.certs, () => webappUpstream);
+    let webappUpstream = (): number => 0;
+    state.standIns = await startStandIns(replayed, options.certs, () => webappUpstream());
     const resolve = createEndpointResolver(replayed, state.standIns);
     const secrets = await issueGatewaySecrets(replayed.tlsSecrets, options.certs);
     const convert = (dump: ProxyConfigDump, listenerPorts?: readonly number[]) =>
       buildBootstrap(dump, { endpoints: resolve, secret: (name) => secrets.get(name), ...(listenerPorts === undefined ? {} : { ports: listenerPorts }) });
 
     if (state.standIns.some((standIn) => standIn.deployment === WEBAPP.deployment)) {
-      webappUpstream = await startWebappSidecar(state, golden(stepNumber, WEBAPP), convert, resolve);
+      const dump = golden(stepNumber, WEBAPP);
+      if (dump === undefined && hasMeshRouting(replayed)) throw new MissingGoldenError(options.lab.id, stepNumber, WEBAPP);
+      webappUpstream = await startWebappSidecar(state, dump, convert, resolve);
     }
     const gatewayDump = golden(stepNumber, INGRESS_GATEWAY);
     if (gatewayDump === undefined) {
       // No Gateway object: istiod gives the gateway no listeners, so nothing answers on its ports.
-      if (objectsOfKind(replayed, "Gateway").length > 0) throw new TwinError(`no generated gateway config for ${options.lab.id} after ${stepNumber} steps`, { hint: "the istiod twin (branch twin-go) writes test/twin/golden/<lab>/<step>/" });
+      if (objectsOfKind(replayed, "Gateway").length > 0) throw new MissingGoldenError(options.lab.id, stepNumber, INGRESS_GATEWAY);
     } else {
       const converted = convert(gatewayDump);
       state.gateway = await startEnvoy(converted.bootstrap);
@@ -92,6 +95,7 @@ export function createMeshWorld(options: MeshWorldOptions): MeshWorld {
         if (nodePort !== undefined && actual !== undefined) ports.set(nodePort, actual);
       }
     }
+    await replayPodCurls(options.lab, stepNumber, state.standIns);
     objects = podObjects(replayed, state.standIns);
     return state;
   }
@@ -99,27 +103,64 @@ export function createMeshWorld(options: MeshWorldOptions): MeshWorld {
   return {
     ports,
     kubeObjects: () => objects,
-    podLog: (pod) => current?.standIns.find((standIn) => `${standIn.deployment}-twin` === pod)?.log?.() ?? "",
+    podLog: (pod, container) => {
+      const standIn = current?.standIns.find((candidate) => `${candidate.deployment}-twin` === pod);
+      return standIn?.container === container ? (standIn.log?.() ?? "") : "";
+    },
     enter,
     close: stop,
   };
 }
 
+/** A lab state whose generated config the twin needs and the istiod twin did not write. */
+export class MissingGoldenError extends TwinError {
+  constructor(labId: string, stepNumber: number, proxy: ProxyName) {
+    super(`no generated config for ${proxy.deployment}.${proxy.namespace} in ${labId} after ${stepNumber} step(s)`, {
+      hint: `the istiod twin (branch twin-go) writes test/twin/golden/${labId}/${stepNumber}/`,
+    });
+    this.name = "MissingGoldenError";
+  }
+}
+
+// Whether rules apply inside the mesh (a DestinationRule, or a VirtualService bound to the mesh gateway):
+// then webapp's calls need its sidecar's generated routes; without any, they reach catalog's endpoints directly.
+function hasMeshRouting(state: ReplayedState): boolean {
+  if (objectsOfKind(state, "DestinationRule").length > 0) return true;
+  return objectsOfKind(state, "VirtualService").some((service) => {
+    const gateways = ((service["spec"] ?? {}) as { gateways?: string[] }).gateways;
+    return gateways === undefined || gateways.length === 0 || gateways.includes("mesh");
+  });
+}
+
 type Convert = (dump: ProxyConfigDump, listenerPorts?: readonly number[]) => ReturnType<typeof buildBootstrap>;
 
-// webapp's sidecar from its generated config, or (with none generated) catalog's first endpoint directly.
-async function startWebappSidecar(state: WorldState, dump: ProxyConfigDump | undefined, convert: Convert, resolve: EndpointResolver): Promise<number> {
+// webapp's sidecar from its generated config, or (with none needed) catalog's endpoints in turn, as a sidecar
+// without rules balances them; returns the port source webapp reads at each call.
+async function startWebappSidecar(state: WorldState, dump: ProxyConfigDump | undefined, convert: Convert, resolve: EndpointResolver): Promise<() => number> {
   if (dump === undefined) {
-    const direct = resolve("outbound|80||catalog.istioinaction.svc.cluster.local")?.[0];
-    if (direct === undefined) throw new TwinError("webapp runs without a generated sidecar config and no catalog stand-in");
-    return direct;
+    const endpoints = resolve("outbound|80||catalog.istioinaction.svc.cluster.local") ?? [];
+    if (endpoints.length === 0) throw new TwinError("webapp runs without a generated sidecar config and no catalog stand-in");
+    let calls = 0;
+    return () => endpoints[calls++ % endpoints.length] ?? 0;
   }
   const converted = convert(dump, [CATALOG_SERVICE_PORT]);
   state.sidecar = await startEnvoy(converted.bootstrap);
   const listener = converted.listenerByPort.get(CATALOG_SERVICE_PORT);
   const port = listener === undefined ? undefined : state.sidecar.listenerPorts.get(listener);
   if (port === undefined) throw new TwinError("webapp's generated config has no outbound listener on port 80");
-  return port;
+  return () => port;
+}
+
+// The exec actions of steps 1..stepNumber, again, on the fresh stand-ins (what they changed lives in the pod).
+async function replayPodCurls(lab: LabDefinition, stepNumber: number, standIns: readonly RunningStandIn[]): Promise<void> {
+  for (const step of lab.steps({ fast: false }).slice(0, stepNumber)) {
+    for (const action of step.actions) {
+      if (action.kind !== "exec") continue;
+      const target = standIns.find((standIn) => standIn.deployment === action.workload.deployment && standIn.namespace === action.workload.namespace);
+      if (target?.httpPort === undefined) throw new TwinError(`${lab.id}: exec in ${action.workload.deployment}, which has no stand-in answering it`);
+      await performPodCurl(target.httpPort, parsePodCurl(action.command));
+    }
+  }
 }
 
 // The Deployment and one Running, Ready pod per stand-in, as a cluster would list them.

@@ -11,6 +11,7 @@ import type { StandInWorkload } from "./cluster-endpoints.js";
 import { objectsOfKind, type ReplayedState } from "./replay-objects.js";
 
 interface Container {
+  name?: string;
   image?: string;
   env?: { name: string; value?: string }[];
 }
@@ -22,6 +23,8 @@ interface PodTemplate {
 
 /** A running stand-in, its log (if it writes one) and how to stop it. */
 export interface RunningStandIn extends StandInWorkload {
+  /** The app container's name (what `kubectl logs -c` names). */
+  container: string;
   log?: () => string;
   /** Changes the stand-in's state like `kubectl exec ... curl <path>` inside its pod (catalog's blowup). */
   httpPort?: number;
@@ -39,7 +42,7 @@ export async function startStandIns(state: ReplayedState, certs: CertStore, weba
   for (const deployment of objectsOfKind(state, "Deployment")) {
     const template = ((deployment["spec"] ?? {}) as { template?: PodTemplate }).template ?? {};
     const container = template.spec?.containers?.[0] ?? {};
-    const base = { namespace: deployment.metadata.namespace ?? "default", deployment: deployment.metadata.name, labels: template.metadata?.labels ?? {} };
+    const base = { namespace: deployment.metadata.namespace ?? "default", deployment: deployment.metadata.name, labels: template.metadata?.labels ?? {}, container: container.name ?? "" };
     const started = await startOne(deployment, container, template, { certs, webappUpstream, state });
     if (started !== undefined) running.push({ ...base, ...started });
   }
