@@ -13,16 +13,24 @@ export interface ProxyName {
 
 export const INGRESS_GATEWAY: ProxyName = { namespace: "istio-system", deployment: "istio-ingressgateway" };
 
-// The golden folder of one lab state.
-export function goldenDir(projectRoot: string, labId: string, stepNumber: number): string {
-  return join(projectRoot, "test", "twin", "golden", labId, String(stepNumber));
+/** The istiod twin's own goldens (its plan: the proxy-config checks' states), then the traffic suite's extra states. */
+export function goldenRoots(projectRoot: string): string[] {
+  return [join(projectRoot, "test", "twin", "golden"), join(projectRoot, "test", "twin", "envoy", "golden")];
 }
 
-// The proxy's three printed configs, or undefined when the twin did not generate this state for it.
+// The folder of one lab state under a golden root.
+export function goldenDir(root: string, labId: string, stepNumber: number): string {
+  return join(root, labId, String(stepNumber));
+}
+
+// The proxy's three printed configs from the first root holding them, or undefined when none does.
 export function readGoldenProxy(projectRoot: string, labId: string, stepNumber: number, proxy: ProxyName): ProxyConfigDump | undefined {
-  const base = join(goldenDir(projectRoot, labId, stepNumber), `${proxy.deployment}.${proxy.namespace}`);
-  const paths = { listeners: `${base}.listeners.json`, routes: `${base}.routes.json`, clusters: `${base}.clusters.json` };
-  if (!Object.values(paths).every((path) => existsSync(path))) return undefined;
-  const read = (path: string) => listOf(JSON.parse(readFileSync(path, "utf8")));
-  return { listeners: read(paths.listeners), routes: read(paths.routes), clusters: read(paths.clusters) };
+  for (const root of goldenRoots(projectRoot)) {
+    const base = join(goldenDir(root, labId, stepNumber), `${proxy.deployment}.${proxy.namespace}`);
+    const paths = { listeners: `${base}.listeners.json`, routes: `${base}.routes.json`, clusters: `${base}.clusters.json` };
+    if (!Object.values(paths).every((path) => existsSync(path))) continue;
+    const read = (path: string) => listOf(JSON.parse(readFileSync(path, "utf8")));
+    return { listeners: read(paths.listeners), routes: read(paths.routes), clusters: read(paths.clusters) };
+  }
+  return undefined;
 }

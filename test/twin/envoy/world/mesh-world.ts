@@ -14,10 +14,10 @@ import { createEndpointResolver } from "./cluster-endpoints.js";
 import { issueGatewaySecrets } from "./gateway-secrets.js";
 import { INGRESS_GATEWAY, readGoldenProxy, type ProxyName } from "./golden-config.js";
 import { objectsOfKind, replayObjects, type ReplayedState } from "./replay-objects.js";
+import { hasMeshRouting, WEBAPP } from "./mesh-routing.js";
 import { performPodCurl, parsePodCurl } from "./pod-curl.js";
 import { startStandIns, type RunningStandIn } from "./start-standins.js";
 
-const WEBAPP: ProxyName = { namespace: "istioinaction", deployment: "webapp" };
 /** The Service port webapp calls catalog on: its sidecar's outbound listener 0.0.0.0_80. */
 const CATALOG_SERVICE_PORT = 80;
 
@@ -120,16 +120,6 @@ export class MissingGoldenError extends TwinError {
     });
     this.name = "MissingGoldenError";
   }
-}
-
-// Whether rules apply inside the mesh (a DestinationRule, or a VirtualService bound to the mesh gateway):
-// then webapp's calls need its sidecar's generated routes; without any, they reach catalog's endpoints directly.
-function hasMeshRouting(state: ReplayedState): boolean {
-  if (objectsOfKind(state, "DestinationRule").length > 0) return true;
-  return objectsOfKind(state, "VirtualService").some((service) => {
-    const gateways = ((service["spec"] ?? {}) as { gateways?: string[] }).gateways;
-    return gateways === undefined || gateways.length === 0 || gateways.includes("mesh");
-  });
 }
 
 type Convert = (dump: ProxyConfigDump, listenerPorts?: readonly number[]) => ReturnType<typeof buildBootstrap>;
