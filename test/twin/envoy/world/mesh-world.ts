@@ -25,12 +25,13 @@ const CATALOG_SERVICE_PORT = 80;
 export interface WorldState {
   stepNumber: number;
   standIns: RunningStandIn[];
-  gateway?: RunningEnvoy;
+  /** The ingress gateway and any gateway the lab installed, each a real Envoy. */
+  gateways: RunningEnvoy[];
   sidecar?: RunningEnvoy;
 }
 
 export interface MeshWorld {
-  /** Host port (30000, 30005, 30006) -> the gateway Envoy's listener port; read by the probe at each request. */
+  /** Host port (30000, 30005, 30006, 30007) -> the serving gateway Envoy listener; read by the probe at each request. */
   readonly ports: Map<number, number>;
   /** Deployments and Ready pods of the current state (the logs checks find pods through these). */
   kubeObjects(): KubeObject[];
@@ -62,13 +63,13 @@ export function createMeshWorld(options: MeshWorldOptions): MeshWorld {
     ports.clear();
     objects = [];
     if (state === undefined) return;
-    await Promise.all([state.gateway?.stop(), state.sidecar?.stop(), ...state.standIns.map((standIn) => standIn.stop())]);
+    await Promise.all([...state.gateways.map((gateway) => gateway.stop()), state.sidecar?.stop(), ...state.standIns.map((standIn) => standIn.stop())]);
   }
 
   async function enter(stepNumber: number): Promise<WorldState> {
     await stop();
     const replayed = await replayObjects(options.projectRoot, options.lab, stepNumber);
-    const state: WorldState = { stepNumber, standIns: [] };
+    const state: WorldState = { stepNumber, standIns: [], gateways: [] };
     current = state;
     let webappUpstream = (): number => 0;
     state.standIns = await startStandIns(replayed, options.certs, () => webappUpstream());
@@ -82,17 +83,21 @@ export function createMeshWorld(options: MeshWorldOptions): MeshWorld {
       if (dump === undefined && hasMeshRouting(replayed)) throw new MissingGoldenError(options.lab.id, stepNumber, WEBAPP);
       webappUpstream = await startWebappSidecar(state, dump, convert, resolve);
     }
-    const gatewayDump = golden(stepNumber, INGRESS_GATEWAY);
-    if (gatewayDump === undefined) {
-      // No Gateway object: istiod gives the gateway no listeners, so nothing answers on its ports.
-      if (objectsOfKind(replayed, "Gateway").length > 0) throw new MissingGoldenError(options.lab.id, stepNumber, INGRESS_GATEWAY);
-    } else {
-      const converted = convert(gatewayDump);
-      state.gateway = await startEnvoy(converted.bootstrap);
-      for (const { targetPort, nodePort } of INGRESS_GATEWAY_PORTS) {
+    const gateways = [{ ...INGRESS_GATEWAY, ports: INGRESS_GATEWAY_PORTS.flatMap(({ nodePort, targetPort }) => (nodePort === undefined ? [] : [{ nodePort, targetPort }])) }, ...replayed.extraGateways];
+    for (const gateway of gateways) {
+      const dump = golden(stepNumber, gateway);
+      if (dump === undefined) {
+        // No Gateway object: istiod gives the gateway no listeners, so nothing answers on its ports.
+        if (objectsOfKind(replayed, "Gateway").length > 0) throw new MissingGoldenError(options.lab.id, stepNumber, gateway);
+        continue;
+      }
+      const converted = convert(dump);
+      const envoy = await startEnvoy(converted.bootstrap);
+      state.gateways.push(envoy);
+      for (const { targetPort, nodePort } of gateway.ports) {
         const listener = converted.listenerByPort.get(targetPort);
-        const actual = listener === undefined ? undefined : state.gateway.listenerPorts.get(listener);
-        if (nodePort !== undefined && actual !== undefined) ports.set(nodePort, actual);
+        const actual = listener === undefined ? undefined : envoy.listenerPorts.get(listener);
+        if (actual !== undefined) ports.set(nodePort, actual);
       }
     }
     await replayPodCurls(options.lab, stepNumber, state.standIns);

@@ -27,7 +27,7 @@ export async function trafficStates(projectRoot: string, lab: LabDefinition, jud
   for (const stepNumber of [...wanted].sort((a, b) => a - b)) {
     const replayed = await replayObjects(projectRoot, lab, stepNumber);
     const proxies: ProxyName[] = [];
-    if (objectsOfKind(replayed, "Gateway").length > 0) proxies.push(INGRESS_GATEWAY);
+    if (objectsOfKind(replayed, "Gateway").length > 0) proxies.push(INGRESS_GATEWAY, ...replayed.extraGateways.map(({ namespace, deployment }) => ({ namespace, deployment })));
     const webappDeployed = objectsOfKind(replayed, "Deployment").some((deployment) => deployment.metadata.name === WEBAPP.deployment && deployment.metadata.namespace === WEBAPP.namespace);
     if (webappDeployed && hasMeshRouting(replayed)) proxies.push(WEBAPP);
     if (proxies.length > 0) states.push({ labId: lab.id, stepNumber, proxies });
