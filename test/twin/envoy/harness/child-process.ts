@@ -1,6 +1,7 @@
 // A long-running helper process of the twin (Envoy, httpbin): its output kept for error messages, stopped on demand.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 
 /** The last this many characters of output are kept. */
 const OUTPUT_TAIL = 8_000;
@@ -16,9 +17,12 @@ export interface TwinChild {
   stop(): Promise<void>;
 }
 
-// Spawns `file args`, never through a shell; the caller stops it.
-export function spawnTwinChild(file: string, args: readonly string[]): TwinChild {
-  const child = spawn(file, [...args], { stdio: ["ignore", "pipe", "pipe"] });
+// Spawns `file args`, never through a shell; the caller stops it. With `outputFile`, stdout and stderr go to
+// that file (Envoy opens /dev/stdout for access logs, which fails on Node's socket pipes).
+export function spawnTwinChild(file: string, args: readonly string[], outputFile?: string): TwinChild {
+  const fd = outputFile === undefined ? undefined : openSync(outputFile, "a");
+  const child = spawn(file, [...args], { stdio: fd === undefined ? ["ignore", "pipe", "pipe"] : ["ignore", fd, fd] });
+  if (fd !== undefined) closeSync(fd);
   let output = "";
   let partial = "";
   const listeners: ((line: string) => void)[] = [];
@@ -39,7 +43,7 @@ export function spawnTwinChild(file: string, args: readonly string[]): TwinChild
   });
   return {
     process: child,
-    output: () => output,
+    output: () => (outputFile === undefined ? output : readTail(outputFile)),
     exited,
     onLine: (listener) => listeners.push(listener),
     async stop() {
@@ -50,4 +54,8 @@ export function spawnTwinChild(file: string, args: readonly string[]): TwinChild
       clearTimeout(timer);
     },
   };
+}
+
+function readTail(path: string): string {
+  return existsSync(path) ? readFileSync(path, "utf8").slice(-OUTPUT_TAIL) : "";
 }

@@ -15,7 +15,7 @@ export type EnvoyBootstrap = Record<string, unknown>;
 export interface RunningEnvoy {
   adminPort: number;
   listenerPorts: ReadonlyMap<string, number>;
-  /** What Envoy printed (its access logs go to stdout when the bootstrap says so). */
+  /** The tail of what Envoy printed (its own log and the access logs it writes to /dev/stdout). */
   output(): string;
   stop(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export async function startEnvoy(bootstrap: EnvoyBootstrap, options: StartEnvoyO
     "-c", configPath, "--admin-address-path", adminPath,
     // Several Envoys run at once: no shared memory for hot restart, one worker each (2 shared cores).
     "--disable-hot-restart", "--concurrency", "1", "--log-level", options.logLevel ?? "warn",
-  ]);
+  ], join(dir, "envoy.log"));
   const stop = async (): Promise<void> => {
     await child.stop();
     rmSync(dir, { recursive: true, force: true });
