@@ -19,6 +19,8 @@ export function judgesThroughEnvoy(check: Check): boolean {
 }
 
 export interface RunMeshLabOptions {
+  /** A polled check's deadline (default runLabTwin's). */
+  deadlineMs?: number;
   /** Replaces the generated config the world reads (the broken-manifest tests). */
   golden?: (stepNumber: number, proxy: ProxyName) => ProxyConfigDump | undefined;
 }
@@ -39,7 +41,7 @@ export async function runMeshLab(lab: LabDefinition, options: RunMeshLabOptions 
   };
   try {
     await enter(0);
-    return await runLabTwin(lab, { ...ctx, probe }, (_step, index) => enter(index + 1), { judges: judgesThroughEnvoy });
+    return await runLabTwin(lab, { ...ctx, probe }, (_step, index) => enter(index + 1), { judges: judgesThroughEnvoy, ...(options.deadlineMs === undefined ? {} : { deadlineMs: options.deadlineMs }) });
   } finally {
     probe.close();
     await world.close();

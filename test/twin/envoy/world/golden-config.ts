@@ -23,14 +23,20 @@ export function goldenDir(root: string, labId: string, stepNumber: number): stri
   return join(root, labId, String(stepNumber));
 }
 
+// The proxy's three printed configs in one state folder, or undefined when they are not all there.
+export function readProxyDump(stateDir: string, proxy: ProxyName): ProxyConfigDump | undefined {
+  const base = join(stateDir, `${proxy.deployment}.${proxy.namespace}`);
+  const paths = { listeners: `${base}.listeners.json`, routes: `${base}.routes.json`, clusters: `${base}.clusters.json` };
+  if (!Object.values(paths).every((path) => existsSync(path))) return undefined;
+  const read = (path: string) => listOf(JSON.parse(readFileSync(path, "utf8")));
+  return { listeners: read(paths.listeners), routes: read(paths.routes), clusters: read(paths.clusters) };
+}
+
 // The proxy's three printed configs from the first root holding them, or undefined when none does.
 export function readGoldenProxy(projectRoot: string, labId: string, stepNumber: number, proxy: ProxyName): ProxyConfigDump | undefined {
   for (const root of goldenRoots(projectRoot)) {
-    const base = join(goldenDir(root, labId, stepNumber), `${proxy.deployment}.${proxy.namespace}`);
-    const paths = { listeners: `${base}.listeners.json`, routes: `${base}.routes.json`, clusters: `${base}.clusters.json` };
-    if (!Object.values(paths).every((path) => existsSync(path))) continue;
-    const read = (path: string) => listOf(JSON.parse(readFileSync(path, "utf8")));
-    return { listeners: read(paths.listeners), routes: read(paths.routes), clusters: read(paths.clusters) };
+    const dump = readProxyDump(goldenDir(root, labId, stepNumber), proxy);
+    if (dump !== undefined) return dump;
   }
   return undefined;
 }
