@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 
 	admin "github.com/envoyproxy/go-control-plane/envoy/admin/v3"
 	clusterv3 "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
@@ -22,6 +24,15 @@ type proxyConfig struct {
 	routes    []*routev3.RouteConfiguration
 }
 
+// sortedByName orders each section by name: istiod's order varies from run to run, and Envoy's own
+// config dump (what istioctl reads) has an order of its own anyway.
+func sortedByName(cfg proxyConfig) proxyConfig {
+	slices.SortFunc(cfg.clusters, func(a, b *clusterv3.Cluster) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(cfg.listeners, func(a, b *listenerv3.Listener) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(cfg.routes, func(a, b *routev3.RouteConfiguration) int { return strings.Compare(a.Name, b.Name) })
+	return cfg
+}
+
 // printed is istioctl's `proxy-config clusters|listeners|routes <pod> -o json`, unfiltered.
 type printed struct {
 	clusters, listeners, routes []byte
@@ -38,37 +49,33 @@ func printLikeIstioctl(cfg proxyConfig) (printed, error) {
 		return printed{}, fmt.Errorf("marshal config dump: %w", err)
 	}
 	var out printed
-	print := func(target *[]byte, fn func(w *configdump.ConfigWriter) error) error {
+	sections := []struct {
+		name   string
+		target *[]byte
+		count  int
+		print  func(w *configdump.ConfigWriter) error
+	}{
+		{"clusters", &out.clusters, len(cfg.clusters), func(w *configdump.ConfigWriter) error { return w.PrintClusterDump(configdump.ClusterFilter{}, "json") }},
+		{"listeners", &out.listeners, len(cfg.listeners), func(w *configdump.ConfigWriter) error {
+			return w.PrintListenerDump(configdump.ListenerFilter{}, "json")
+		}},
+		{"routes", &out.routes, len(cfg.routes), func(w *configdump.ConfigWriter) error { return w.PrintRouteDump(configdump.RouteFilter{}, "json") }},
+	}
+	for _, section := range sections {
+		if section.count == 0 {
+			// istioctl fails with "no ... found" on an empty section; an empty list keeps the file comparable.
+			*section.target = []byte("[]\n")
+			continue
+		}
 		var buf bytes.Buffer
 		w := &configdump.ConfigWriter{Stdout: &buf}
 		if err := w.Prime(raw); err != nil {
-			return err
+			return printed{}, err
 		}
-		if err := fn(w); err != nil {
-			return err
+		if err := section.print(w); err != nil {
+			return printed{}, fmt.Errorf("print %s: %w", section.name, err)
 		}
-		*target = buf.Bytes()
-		return nil
-	}
-	if err := print(&out.clusters, func(w *configdump.ConfigWriter) error {
-		return w.PrintClusterDump(configdump.ClusterFilter{}, "json")
-	}); err != nil {
-		return printed{}, fmt.Errorf("print clusters: %w", err)
-	}
-	if err := print(&out.listeners, func(w *configdump.ConfigWriter) error {
-		return w.PrintListenerDump(configdump.ListenerFilter{}, "json")
-	}); err != nil {
-		return printed{}, fmt.Errorf("print listeners: %w", err)
-	}
-	if len(cfg.routes) == 0 {
-		// istioctl fails with "no routes found"; an empty list keeps the file comparable.
-		out.routes = []byte("[]\n")
-		return out, nil
-	}
-	if err := print(&out.routes, func(w *configdump.ConfigWriter) error {
-		return w.PrintRouteDump(configdump.RouteFilter{}, "json")
-	}); err != nil {
-		return printed{}, fmt.Errorf("print routes: %w", err)
+		*section.target = buf.Bytes()
 	}
 	return out, nil
 }

@@ -35,11 +35,7 @@ func run(requestPath, outDir string) error {
 	if err != nil {
 		return fmt.Errorf("mesh config: %w", err)
 	}
-	raw := make([][]byte, len(req.KubernetesObjects))
-	for i, o := range req.KubernetesObjects {
-		raw[i] = o
-	}
-	objects, err := decodeObjects(raw)
+	objects, err := decodeObjects(req.KubernetesObjects)
 	if err != nil {
 		return err
 	}
@@ -61,7 +57,7 @@ func run(requestPath, outDir string) error {
 		for _, spec := range req.Proxies {
 			proxy := s.SetupProxy(buildProxy(spec))
 			listeners := s.Listeners(proxy)
-			cfg := proxyConfig{clusters: s.Clusters(proxy), listeners: listeners, routes: s.RoutesFromListeners(proxy, listeners)}
+			cfg := sortedByName(proxyConfig{clusters: s.Clusters(proxy), listeners: listeners, routes: s.RoutesFromListeners(proxy, listeners)})
 			if genErr = writeProxy(outDir, spec.Name, cfg); genErr != nil {
 				return
 			}

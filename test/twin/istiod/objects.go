@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"k8s.io/apimachinery/pkg/runtime"
@@ -9,7 +10,7 @@ import (
 )
 
 // decodeObjects turns each JSON object into its typed Kubernetes object (Service, Pod, EndpointSlice, ...).
-func decodeObjects(raw [][]byte) ([]runtime.Object, error) {
+func decodeObjects(raw []json.RawMessage) ([]runtime.Object, error) {
 	decode := kubelib.IstioCodec.UniversalDeserializer().Decode
 	objects := make([]runtime.Object, 0, len(raw))
 	for i, data := range raw {
