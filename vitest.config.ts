@@ -1,10 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Unit and integration tests that run anywhere; the Docker-only suite lives in test/e2e.
+// Unit and integration tests that run anywhere; the Docker-only suite lives in test/e2e, the Go-built
+// istiod twin in test/twin/*.twin.test.ts (vitest.twin.config.ts).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "node_modules/**", "dist/**"],
+    exclude: ["test/e2e/**", "test/twin/**/*.twin.test.ts", "node_modules/**", "dist/**"],
     testTimeout: 20_000,
     reporters: ["default", "./test/summary-reporter.ts"],
   },

@@ -33,7 +33,8 @@ export const ch3Envoy: LabDefinition = {
         {
           kind: "http",
           title: "through Envoy, /headers shows X-Envoy-Expected-Rq-Timeout-Ms 15000 and an X-Request-Id",
-          request: viaProxy("/headers"),
+          // Python httpbin hides X-Request-Id (a Heroku "environment" header) unless asked; go-httpbin ignores the flag.
+          request: viaProxy("/headers?show_env=1"),
           expect: { status: 200, body: [expectedTimeoutHeader(15000), { op: "regex", value: '"X-Request-Id":\\s*\\[?\\s*"[0-9a-f-]{36}"' }] },
         },
         {
