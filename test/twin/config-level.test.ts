@@ -1,11 +1,12 @@
 // Config-level facts of the istiod twin's committed goldens that no proxy-config check reads: the gateway's
 // access log through ch4-access-logs, the gateway's clusters with and without
-// PILOT_FILTER_GATEWAY_CLUSTER_CONFIG, TLS passthrough by SNI, and the extra gateways two labs install.
+// PILOT_FILTER_GATEWAY_CLUSTER_CONFIG, TLS termination and passthrough by SNI, the HTTPS redirect, the
+// EnvoyFilter's Lua filter, and the extra gateways two labs install.
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { goldenFile, goldenStateDir, type ProxyResource } from "./golden-paths.js";
-import { accessLogsOf, findListener, sniChainsOf } from "./judge/listener-facts.js";
+import { accessLogsOf, findListener, httpFilterNamesOf, sniChainsOf, tlsChainsOf } from "./judge/listener-facts.js";
 
 const projectRoot = process.cwd();
 const GATEWAY = "istio-ingressgateway.istio-system";
@@ -68,5 +69,47 @@ describe("extra gateways at config level", () => {
     const routes = golden("ch4-gateway-injection", 3, "my-user-gateway-injected.istioinaction", "routes") as Array<{ name: string }>;
     expect(routes.map((route) => route.name)).toContain("http.8080");
     expect(JSON.stringify(routes)).toContain("outbound|80||catalog.istioinaction.svc.cluster.local");
+  });
+});
+
+describe("the ch4 TLS labs at config level (gateway listener 0.0.0.0_8443)", () => {
+  const chains = (labId: string, step: number) => {
+    const listener = findListener(golden(labId, step, GATEWAY, "listeners"), "0.0.0.0_8443");
+    return listener === undefined ? [] : tlsChainsOf(listener);
+  };
+
+  it("ch4-tls serves webapp-credential for webapp.istioinaction.io without asking for a client certificate", () => {
+    expect(chains("ch4-tls", 2)).toEqual([{ serverNames: ["webapp.istioinaction.io"], secrets: ["kubernetes://webapp-credential"], requireClientCertificate: false }]);
+  });
+
+  it("ch4-mtls requires a client certificate, verified against the ca.crt of webapp-credential-mtls", () => {
+    expect(chains("ch4-mtls", 3)).toEqual([
+      { serverNames: ["webapp.istioinaction.io"], secrets: ["kubernetes://webapp-credential-mtls", "kubernetes://webapp-credential-mtls-cacert"], requireClientCertificate: true },
+    ]);
+  });
+
+  it("ch4-multi-host-tls picks each host's own certificate by SNI on the one port", () => {
+    expect(chains("ch4-multi-host-tls", 2).map((chain) => `${chain.serverNames.join(",")}: ${chain.secrets.join(",")}`).sort()).toEqual([
+      "catalog.istioinaction.io: kubernetes://catalog-credential",
+      "webapp.istioinaction.io: kubernetes://webapp-credential",
+    ]);
+  });
+
+  it("ch4-https-redirect makes port 80's virtual host demand TLS (Envoy answers 301 to https)", () => {
+    const routes = golden("ch4-https-redirect", 2, GATEWAY, "routes") as Array<{ name: string; virtualHosts: Array<{ name: string; requireTls?: string }> }>;
+    const http = routes.find((config) => config.name === "http.8080")?.virtualHosts.find((host) => host.name === "webapp.istioinaction.io:80");
+    expect(http?.requireTls).toBe("ALL");
+  });
+});
+
+describe("extra-envoyfilter-lua at config level", () => {
+  it("catalog's inbound HTTP chains run buffer, then Lua, then the router", () => {
+    const listener = findListener(golden("extra-envoyfilter-lua", 2, "catalog.istioinaction", "listeners"), "virtualInbound");
+    const filters = listener === undefined ? [] : httpFilterNamesOf(listener);
+    const buffer = filters.indexOf("envoy.filters.http.buffer");
+    const lua = filters.indexOf("envoy.filters.http.lua");
+    expect(buffer).toBeGreaterThanOrEqual(0);
+    expect(lua).toBeGreaterThan(buffer);
+    expect(filters.indexOf("envoy.filters.http.router", lua)).toBeGreaterThan(lua);
   });
 });

@@ -6,7 +6,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildEvidence } from "./evidence.js";
-import { generateState } from "./generate-state.js";
+import { generateState, type GenerateDeps } from "./generate-state.js";
 import { syncGoldenState } from "./golden-io.js";
 import { evidenceFile, goldenRoot, goldenStateDir } from "./golden-paths.js";
 import { isJudgementRight, judgeEntry, type Judgement } from "./judge/judge-entries.js";
@@ -21,7 +21,7 @@ const judgements: Judgement[] = [];
 describe.skipIf(deps === undefined)(title, () => {
 
   it.each(states.map((state) => [`${state.labId} after step ${state.stepNumber}`, state] as const))("goldens match istiod: %s", async (_name, state) => {
-    const changed = syncGoldenState(goldenStateDir(projectRoot, state.labId, state.stepNumber), await generateState(state, deps!));
+    const changed = syncGoldenState(goldenStateDir(projectRoot, state.labId, state.stepNumber), await generateState(state, deps as GenerateDeps));
     expect(changed, "golden files differ from istiod's output (rewritten; review with git diff)").toEqual([]);
   });
 

@@ -35,3 +35,20 @@ export function sniChainsOf(listener: Json): Array<{ serverNames: string[]; clus
     return { serverNames, clusters };
   });
 }
+
+// Per filter chain of the listener: its SNI names, the SDS secrets it serves and whether it requires a client certificate.
+export function tlsChainsOf(listener: Json): Array<{ serverNames: string[]; secrets: string[]; requireClientCertificate: boolean }> {
+  const chains = Array.isArray(listener["filterChains"]) ? listener["filterChains"] : [];
+  return chains.filter(isObject).map((chain) => {
+    const match = isObject(chain["filterChainMatch"]) ? chain["filterChainMatch"] : {};
+    const serverNames = Array.isArray(match["serverNames"]) ? match["serverNames"].map(String) : [];
+    const secrets = objectsWithKey(chain["transportSocket"], "name").map((config) => String(config["name"])).filter((name) => name.startsWith("kubernetes://"));
+    const require = objectsWithKey(chain["transportSocket"], "requireClientCertificate")[0]?.["requireClientCertificate"];
+    return { serverNames, secrets, requireClientCertificate: require === true };
+  });
+}
+
+// The names of every HTTP filter in the listener's connection managers, in order, chain after chain.
+export function httpFilterNamesOf(listener: Json): string[] {
+  return objectsWithKey(listener, "httpFilters").flatMap((manager) => (Array.isArray(manager["httpFilters"]) ? manager["httpFilters"] : []).filter(isObject).map((filter) => String(filter["name"])));
+}

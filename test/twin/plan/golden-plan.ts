@@ -18,6 +18,14 @@ const CONFIG_LEVEL_EXTRAS: ReadonlyArray<{ labId: string; steps: number[]; proxi
   { labId: "ch4-access-logs", steps: [1, 2, 4], proxies: [INGRESS_GATEWAY] },
   // TLS passthrough by SNI (gateway listener filter chains), before and after the second host.
   { labId: "ch4-sni-passthrough", steps: [2, 3], proxies: [INGRESS_GATEWAY] },
+  // The gateway's TLS servers (SIMPLE, MUTUAL, two hosts on one port), the HTTPS redirect and TCP, for the Envoy twin.
+  { labId: "ch4-tls", steps: [2], proxies: [INGRESS_GATEWAY] },
+  { labId: "ch4-https-redirect", steps: [2], proxies: [INGRESS_GATEWAY] },
+  { labId: "ch4-mtls", steps: [3], proxies: [INGRESS_GATEWAY] },
+  { labId: "ch4-multi-host-tls", steps: [2], proxies: [INGRESS_GATEWAY] },
+  { labId: "ch4-tcp", steps: [2], proxies: [INGRESS_GATEWAY] },
+  // The EnvoyFilter adding a Lua filter to catalog's sidecar.
+  { labId: "extra-envoyfilter-lua", steps: [2], proxies: [{ namespace: "istioinaction", deployment: "catalog" }] },
   // The extra gateways these labs install, as istiod configures them.
   { labId: "ch4-split-gateway", steps: [3], proxies: [{ namespace: "istioinaction", deployment: "my-user-gateway" }] },
   { labId: "ch4-gateway-injection", steps: [3], proxies: [{ namespace: "istioinaction", deployment: "my-user-gateway-injected" }] },

@@ -1,5 +1,6 @@
 // What a kind cluster with `istioctl install` holds besides our own objects: the namespaces and the
-// Services of Kubernetes and istiod. Their ports are Kubernetes' and Istio's own (not the project's).
+// Services of Kubernetes and istiod. Their ports are Kubernetes' and Istio's own (not the project's); no pods
+// back them here, and outbound config uses only the Service ports.
 
 import type { KubeObject } from "../../../core/kube.js";
 import { INJECTION_LABEL, LAB_NAMESPACE } from "../../../cluster/platform/snapshot-kinds.js";
