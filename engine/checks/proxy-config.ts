@@ -21,9 +21,9 @@ export function evaluateProxyConfig(assertion: ProxyConfigAssertion, json: unkno
     case "cluster-absent":
       return checkClusterAbsent(assertion.name, readClusterNames(json));
     case "no-route":
-      return emptyDumpReason(flattenRoutes(json)) ?? checkNoRoute(assertion.domain, flattenRoutes(json));
+      return emptyDumpReason(json) ?? checkNoRoute(assertion.domain, flattenRoutes(json));
     case "no-destination":
-      return emptyDumpReason(flattenRoutes(json)) ?? checkNoDestination(assertion.cluster, flattenRoutes(json));
+      return emptyDumpReason(json) ?? checkNoDestination(assertion.cluster, flattenRoutes(json));
     case "retry-policy":
       return checkRetryPolicy(assertion.cluster, assertion.retryOn, assertion.numRetries, flattenRoutes(json));
   }
@@ -122,9 +122,11 @@ function mirrorPercent(mirror: { percent?: number }): number {
   return mirror.percent ?? 100;
 }
 
-// An empty or unreadable dump holds no routes: a "no ..." assertion on it would prove nothing.
-function emptyDumpReason(routes: FlatRoute[]): string | undefined {
-  return routes.length === 0 ? "the dump holds no routes at all (empty or unreadable), so an absence proves nothing" : undefined;
+// A dump with no route configuration (empty or unreadable) proves nothing by an absence; a configuration
+// whose only virtual host is Envoy's blackhole (a Gateway no VirtualService binds) is a real, readable state.
+function emptyDumpReason(json: unknown): string | undefined {
+  const configs = Array.isArray(json) ? json.filter((config: unknown) => typeof (config as { name?: unknown } | null)?.name === "string") : [];
+  return configs.length === 0 ? "the dump holds no routes at all (empty or unreadable), so an absence proves nothing" : undefined;
 }
 
 function checkClusterAbsent(name: string, names: string[]): string | undefined {

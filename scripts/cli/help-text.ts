@@ -5,7 +5,7 @@ const MAIN = `Usage: npm run lab [-- ] <lab-id | verb> [options]
 Reproducible labs for Istio in Action (ch2-5) on a local kind cluster 'myk8s'.
 
 Verbs:
-  list                 every lab id with its chapter and title
+  list [--json]        every lab id with its chapter and title (--json: with its evidence)
   <lab-id>             run one lab from whatever state the cluster is in (e.g. ch5-mirror)
   up                   create the cluster and install Istio 1.17.8, addons, Flagger (idempotent)
   status               cluster, versions, readiness, addon URLs, baseline or not
@@ -34,10 +34,11 @@ Exit codes: 0 success, 1 a lab or check failed, 2 usage error, 3 environment not
 Add \`--\` after \`npm run lab\` before any option: npm run lab -- ch5-mirror --dry-run`;
 
 const VERB_HELP: Record<Verb | "lab", string> = {
-  list: `Usage: npm run lab list
+  list: `Usage: npm run lab [-- ] list [--json]
 
 Lists every lab: id, chapter, book section and title. Labs marked "planned" are in the catalog
-but not built yet; running one exits 2.`,
+but not built yet; running one exits 2. --json prints each lab with what it proves, its time and the
+evidence this repository's test suites give it (plan, schemas, loopback, istiod-config, envoy-traffic).`,
   lab: `Usage: npm run lab [-- ] <lab-id> [--dry-run] [--self-test] [--step] [--fast] [--report <dir>]
                                    [--probe node|curl] [--verbose]
 

@@ -31,7 +31,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   }
   switch (target) {
     case "list":
-      io.out(formatLabList());
+      io.out(args.json ? (await import("../commands/list-json.js")).formatLabListJson() : formatLabList());
       return ExitCode.OK;
     case "doctor":
       return (await import("../commands/doctor.js")).doctorCommand(io);

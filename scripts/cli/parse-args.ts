@@ -30,6 +30,8 @@ export interface CliArgs {
   all: boolean;
   /** `up --no-mirror`: no registry mirrors (also ISTIO_LAB_NO_MIRROR=1). */
   noMirror: boolean;
+  /** `list --json`: the labs as JSON, each with the evidence the test suites give it. */
+  json: boolean;
 }
 
 const OPTIONS = {
@@ -50,6 +52,7 @@ const OPTIONS = {
   shard: { type: "string" },
   all: { type: "boolean" },
   "no-mirror": { type: "boolean" },
+  json: { type: "boolean" },
 } as const;
 
 function splitIds(values: string[] | undefined): string[] {
@@ -93,6 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     shard: values.shard,
     all: values.all ?? false,
     noMirror: values["no-mirror"] ?? false,
+    json: values.json ?? false,
   };
 }
 

@@ -13,7 +13,7 @@ export const EVIDENCE_LEVELS: readonly { level: EvidenceLevel; meaning: string }
   { level: "plan", meaning: "its --dry-run plan is snapshot-tested" },
   { level: "schemas", meaning: "its manifests validate against the Kubernetes and Istio schemas" },
   { level: "loopback", meaning: "its traffic checks fail against 127.0.0.1 stand-ins where nothing of the lab exists" },
-  { level: "istiod-config", meaning: "its proxy-config checks pass on Istio 1.17.8's generated config after their step" },
+  { level: "istiod-config", meaning: "its proxy-config checks (or config-level assertions) pass on istiod's own generated config after their step" },
   { level: "envoy-traffic", meaning: "its traffic checks pass through a real Envoy running the generated config" },
 ];
 

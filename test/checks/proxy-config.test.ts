@@ -89,6 +89,8 @@ describe("evaluateProxyConfig", () => {
       expect(evaluateProxyConfig({ kind: "no-destination", cluster: "catalog" }, dump)).toMatch(/holds no routes at all/);
       expect(evaluateProxyConfig({ kind: "cluster-absent", name: "outbound|80||catalog.istioinaction.svc.cluster.local" }, dump)).toMatch(/holds no clusters at all/);
     }
+    const blackholeOnly = [{ name: "http.8080", virtualHosts: [{ name: "blackhole:80", domains: ["*"] }] }];
+    expect(evaluateProxyConfig({ kind: "no-route", domain: "query.istioinaction.io" }, blackholeOnly)).toBeUndefined();
     expect(evaluateProxyConfig({ kind: "cluster-absent", name: "outbound|80||catalog.istioinaction.svc.cluster.local" }, gatewayCluster)).toMatch(/is still there/);
     expect(evaluateProxyConfig({ kind: "cluster-absent", name: "outbound|80||catalog.istioinaction.svc.cluster.local" }, blackhole)).toBeUndefined();
   });

@@ -29,6 +29,17 @@ describe("the lab CLI as a process", () => {
     expect(stdout).not.toContain("(planned)");
   });
 
+  it("`list --json` prints every lab with the evidence its suites give it, and names what a real cluster alone proves", () => {
+    const { status, stdout } = lab("list", "--json");
+    expect(status).toBe(0);
+    const listed = JSON.parse(stdout) as { levels: Record<string, string>; realCluster: string; labs: Array<{ id: string; evidence: string[] }> };
+    expect(Object.keys(listed.levels)).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic"]);
+    expect(listed.realCluster).toContain("test:e2e");
+    expect(listed.labs).toHaveLength(26);
+    expect(listed.labs.find((entry) => entry.id === "ch5-routing")?.evidence).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic"]);
+    expect(listed.labs.find((entry) => entry.id === "ch5-canary")?.evidence).not.toContain("envoy-traffic");
+  });
+
   it("an unknown lab exits 2 with 'unknown lab' and the nearest ids, without a stack trace", () => {
     const { status, stderr } = lab("no-such-lab");
     expect(status).toBe(2);

@@ -16,7 +16,12 @@ export function proxyRefOf(check: ProxyConfigCheck): ProxyRef {
   return { namespace: workload.namespace, deployment: "deployment" in workload ? workload.deployment : workload.gateway };
 }
 
-// The registry's proxy-config checks in registry order.
+/** Labs whose routing objects a controller the twin does not run writes: Flagger makes the canary's VirtualService. */
+export const CONTROLLER_MADE_ROUTES = new Set(["ch5-canary", "ch5-canary-rollback"]);
+
+// The registry's proxy-config checks in registry order (labs whose routes Flagger writes are left to e2e).
 export function proxyConfigEntries(): ProxyConfigEntry[] {
-  return labCheckEntries().flatMap((entry) => (entry.check.kind === "proxy-config" ? [{ ...entry, check: entry.check, proxy: proxyRefOf(entry.check) }] : []));
+  return labCheckEntries().flatMap((entry) =>
+    entry.check.kind === "proxy-config" && !CONTROLLER_MADE_ROUTES.has(entry.lab.id) ? [{ ...entry, check: entry.check, proxy: proxyRefOf(entry.check) }] : [],
+  );
 }
