@@ -58,7 +58,7 @@ const CASES: BrokenCase[] = [
     name: "wrong mirror subset",
     labId: "ch5-mirror",
     stepNumber: 3,
-    checkTitle: "webapp's route mirrors to the version-v2 cluster",
+    checkTitle: "webapp's route sends to version-v1 and mirrors 100% to version-v2",
     mutations: [{ file: "labs/ch5-mirror/catalog-vs-mirror.yaml", from: "version-v2", to: "version-v3" }],
     message: /^no route mirrors to \|version-v2\|catalog; seen: /,
   },
