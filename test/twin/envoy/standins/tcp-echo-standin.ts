@@ -1,11 +1,9 @@
 // tcp-echo as cjimti/go-echo answers: a banner naming the node and pod on connect, then every line echoed back.
 
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { createServer, type Socket } from "node:net";
+import { listenOnLoopback, type LoopbackStandIn } from "./listen-loopback.js";
 
-export interface TcpStandIn {
-  port: number;
-  close(): Promise<void>;
-}
+export type TcpStandIn = LoopbackStandIn;
 
 // Starts the echo server on 127.0.0.1 at a kernel-picked port.
 export async function startTcpEchoStandIn(podName: string): Promise<TcpStandIn> {
@@ -17,14 +15,5 @@ export async function startTcpEchoStandIn(podName: string): Promise<TcpStandIn> 
     socket.on("data", (chunk) => socket.write(chunk));
     socket.on("error", () => socket.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        sockets.forEach((socket) => socket.destroy());
-      }),
-  };
+  return listenOnLoopback(server, () => sockets.forEach((socket) => socket.destroy()));
 }

@@ -2,12 +2,9 @@
 // certificate (the Secret its Deployment mounts), a JSON body carrying its MESSAGE.
 
 import { createServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, type LoopbackStandIn } from "./listen-loopback.js";
 
-export interface TlsStandIn {
-  port: number;
-  close(): Promise<void>;
-}
+export type TlsStandIn = LoopbackStandIn;
 
 // Starts the service on 127.0.0.1 at a kernel-picked port with `cert`/`key`.
 export async function startTlsServiceStandIn(name: string, message: string, cert: string, key: string): Promise<TlsStandIn> {
@@ -15,14 +12,5 @@ export async function startTlsServiceStandIn(name: string, message: string, cert
     response.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
     response.end(`${JSON.stringify({ name, uri: request.url ?? "/", type: "HTTP", code: 200, body: message }, null, 2)}\n`);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, () => server.closeAllConnections());
 }
