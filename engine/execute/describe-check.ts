@@ -8,8 +8,8 @@ import type { Probe } from "../probes/probe-types.js";
 import { describeMatcher } from "../checks/matchers.js";
 import { describeProxyConfigAssertion } from "../checks/proxy-config.js";
 import { describePlan } from "../checks/weighted-plan.js";
-import { describeClusterCount } from "./checks/cluster-count.js";
-import { proxyConfigArgs } from "./checks/proxy-config-command.js";
+import { describeClusterCount } from "../checks/cluster-count.js";
+import { proxyConfigArgs } from "../checks/proxy-config-command.js";
 import { planOf } from "./checks/weighted-check.js";
 import { kubectlJsonPath } from "./object-fields.js";
 

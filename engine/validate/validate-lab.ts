@@ -3,7 +3,7 @@
 
 import { LabError } from "../../core/errors.js";
 import { validateMatcher } from "../checks/matchers.js";
-import { validateClusterCount } from "../execute/checks/cluster-count.js";
+import { validateClusterCount } from "../checks/cluster-count.js";
 import type { Check, LabDefinition, LabOptions, Step } from "../lab-types.js";
 import { matchersOf } from "./check-matchers.js";
 

@@ -5,8 +5,8 @@ import type { LabContext } from "../../lab-context.js";
 import type { HttpCheck } from "../../lab-types.js";
 import { ProbeError } from "../../probes/probe-types.js";
 import type { Evaluation } from "../poll.js";
-import { caSubjectOf } from "./certificate-expectation.js";
-import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "./http-expectation.js";
+import { caSubjectOf } from "./ca-subject.js";
+import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
 
 /** One request's verdict, and whether the route answered at all (a transport failure or an unexpected status is "not ready"). */

@@ -7,8 +7,8 @@ import type { ProxyConfigCheck } from "../../lab-types.js";
 import { evaluateProxyConfig } from "../../checks/proxy-config.js";
 import { summariseClusters, summariseRoutes } from "../../checks/route-summary.js";
 import type { Evaluation } from "../poll.js";
-import { evaluateClusterCount } from "./cluster-count.js";
-import { proxyConfigArgs } from "./proxy-config-command.js";
+import { evaluateClusterCount } from "../../checks/cluster-count.js";
+import { proxyConfigArgs } from "../../checks/proxy-config-command.js";
 
 /** istioctl reaches the pod through the API server; one call should not take longer. */
 const ISTIOCTL_TIMEOUT_MS = 30_000;

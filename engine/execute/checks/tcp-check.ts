@@ -6,7 +6,8 @@ import type { TcpProbeResult } from "../../probes/probe-types.js";
 import { ProbeError } from "../../probes/probe-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
-import { caSubjectOf, judgeCertificate, summariseCertificate } from "./certificate-expectation.js";
+import { judgeCertificate, summariseCertificate } from "../../checks/certificate-expectation.js";
+import { caSubjectOf } from "./ca-subject.js";
 
 // undefined when the exchange meets the expectation, else the first reason.
 export function judgeTcpResult(check: TcpCheck, result: TcpProbeResult, caSubject: string | undefined): string | undefined {

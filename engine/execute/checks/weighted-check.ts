@@ -11,7 +11,7 @@ import { PROBE_MAX_SOCKETS } from "../../probes/probe-concurrency.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
 import type { Evaluation } from "../poll.js";
-import { judgeHttpResponse } from "./http-expectation.js";
+import { judgeHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
 
 /** Requests in flight at once while sampling (the probe's connection limit). */
