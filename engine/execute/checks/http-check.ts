@@ -8,6 +8,8 @@ import type { Evaluation } from "../poll.js";
 import { caSubjectOf } from "./ca-subject.js";
 import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describeHttpExpectation } from "../../checks/describe-expectation.js";
 
 /** One request's verdict, and whether the route answered at all (a transport failure or an unexpected status is "not ready"). */
 interface HttpAnswer extends Evaluation {
@@ -58,3 +60,10 @@ export async function prepareHttpCheck(check: HttpCheck, ctx: LabContext): Promi
     judge: judgeSample,
   });
 }
+
+/** The http check kind: one request, or one sample of `repeat`, through the ingress gateway. */
+export const httpCheckKind: PolledCheckKind<HttpCheck> = {
+  timing: { timeoutMs: 60_000, intervalMs: 1_000 },
+  describe: (check, { probe }) => ({ expected: describeHttpExpectation(check.expect, check.repeat), command: probe.equivalent(check.request, "http") }),
+  prepare: (check, ctx) => prepareHttpCheck(check, ctx),
+};

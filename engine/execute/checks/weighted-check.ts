@@ -13,6 +13,8 @@ import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type
 import type { Evaluation } from "../poll.js";
 import { judgeHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describePlan } from "../../checks/weighted-plan.js";
 
 /** Requests in flight at once while sampling (the probe's connection limit). */
 export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
@@ -61,3 +63,12 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
     judge: (samples) => judgeSample(check, plan, samples),
   });
 }
+
+/** The weighted check kind: one sample of n judged against the plan's band. */
+export const weightedCheckKind: PolledCheckKind<WeightedCheck> = {
+  /** The deadline bounds the wait for a first valid answer; the sample itself is taken once. */
+  timing: { timeoutMs: 120_000, intervalMs: 1_000 },
+  describe: (check, { probe }) => ({ expected: describePlan(planOf(check), check.hitLabel), command: probe.equivalent(check.request, "http") }),
+  prepare: (check, ctx) => prepareWeightedCheck(check, ctx),
+  detailsWithAttempts: true,
+};
