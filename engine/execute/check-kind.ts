@@ -2,6 +2,7 @@
 // and how it judges the cluster. The registry in check-kinds.ts pairs each `kind` with its module.
 
 import type { CheckBase } from "../lab-types.js";
+import type { PlacedMatcher } from "../checks/placed-matchers.js";
 import type { LabContext } from "../lab-context.js";
 import type { Probe } from "../probes/probe-types.js";
 import type { Evaluation, PollResult } from "./poll.js";
@@ -49,6 +50,14 @@ interface CheckKindBase<C extends CheckLike> {
   describe(check: C, env: CheckDescribeEnv): CheckDescription;
   /** The outcome's details also carry the poll's attempts (a weighted check: how many samples were judged). */
   detailsWithAttempts?: true;
+  /** The check's matchers and where they sit, for the lab validator; none when omitted. */
+  matchers?(check: C): PlacedMatcher[];
+  /** Problems of the check's own definition besides its matchers (e.g. a count with no bound). */
+  problems?(check: C): string[];
+  /** Its pass shows the change reached the control plane or the changed state: a sampled check may follow it. */
+  gate?: true;
+  /** It judges many responses at once, so its step needs a gate before it. */
+  sampled?(check: C): boolean;
 }
 
 /** A kind judged by polling: `prepare` reads what stays fixed once, then returns one attempt. */

@@ -7,6 +7,7 @@ import { clip, type Evaluation } from "../poll.js";
 import { pickReadyPod } from "../../../core/workloads/workload-pods.js";
 import { formatCommand } from "../../../core/shell-quote.js";
 import type { PolledCheckKind } from "../check-kind.js";
+import { listed } from "../../checks/placed-matchers.js";
 
 // An evaluation function for pollUntil: one exec, every matcher on stdout.
 export function prepareExecCheck(check: ExecCheck, ctx: LabContext): () => Promise<Evaluation> {
@@ -31,4 +32,6 @@ export const execCheckKind: PolledCheckKind<ExecCheck> = {
     };
   },
   prepare: (check, ctx) => prepareExecCheck(check, ctx),
+  matchers: (check) => listed(check.expect, "expect"),
+  gate: true,
 };

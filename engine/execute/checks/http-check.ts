@@ -10,6 +10,7 @@ import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "../.
 import { prepareSampleOnce } from "./sample-once.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describeHttpExpectation } from "../../checks/describe-expectation.js";
+import { httpMatchers } from "../../checks/placed-matchers.js";
 
 /** One request's verdict, and whether the route answered at all (a transport failure or an unexpected status is "not ready"). */
 interface HttpAnswer extends Evaluation {
@@ -66,4 +67,6 @@ export const httpCheckKind: PolledCheckKind<HttpCheck> = {
   timing: { timeoutMs: 60_000, intervalMs: 1_000 },
   describe: (check, { probe }) => ({ expected: describeHttpExpectation(check.expect, check.repeat), command: probe.equivalent(check.request, "http") }),
   prepare: (check, ctx) => prepareHttpCheck(check, ctx),
+  matchers: (check) => httpMatchers(check.expect, "expect"),
+  sampled: (check) => (check.repeat ?? 1) > 1,
 };

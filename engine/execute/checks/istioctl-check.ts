@@ -8,6 +8,7 @@ import { describeMatcher, evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
 import { formatCommand } from "../../../core/shell-quote.js";
 import type { PolledCheckKind } from "../check-kind.js";
+import { listed } from "../../checks/placed-matchers.js";
 
 /** istioctl talks to the API server (analyze reads every resource of a namespace); one call should not take longer. */
 const ISTIOCTL_TIMEOUT_MS = 60_000;
@@ -42,4 +43,5 @@ export const istioctlCheckKind: PolledCheckKind<IstioctlCheck> = {
     return { expected: `output${exits} ${check.expect.map(describeMatcher).join(" and ")}`, command: formatCommand(istioctl, check.args) };
   },
   prepare: (check, ctx) => prepareIstioctlCheck(check, ctx),
+  matchers: (check) => listed(check.expect, "expect"),
 };

@@ -12,6 +12,7 @@ import { listWorkloadPods } from "../../../core/workloads/workload-pods.js";
 import { formatCommand } from "../../../core/shell-quote.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describeMatcher } from "../../checks/matchers.js";
+import { listed } from "../../checks/placed-matchers.js";
 
 const SEEN_LINES = 8;
 
@@ -69,4 +70,5 @@ export const logsCheckKind: PolledCheckKind<LogsCheck> = {
     };
   },
   prepare: (check, ctx, { since }) => prepareLogsCheck(check, ctx, since),
+  matchers: (check) => listed(check.expect, "expect"),
 };

@@ -42,4 +42,6 @@ export const objectCheckKind: PolledCheckKind<ObjectCheck> = {
   timing: { timeoutMs: 120_000, intervalMs: 1_000 },
   describe: (check, { kubectl }) => describeObjectCheck(check, kubectl),
   prepare: (check, ctx) => prepareObjectCheck(check, ctx),
+  matchers: (check) => (typeof check.expect === "string" ? [] : [{ where: `expect(${check.expect.path})`, matcher: check.expect.matcher }]),
+  gate: true,
 };

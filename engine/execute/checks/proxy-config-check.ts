@@ -7,12 +7,11 @@ import type { ProxyConfigCheck } from "../../lab-types.js";
 import { evaluateProxyConfig } from "../../checks/proxy-config.js";
 import { summariseClusters, summariseRoutes } from "../../checks/route-summary.js";
 import type { Evaluation } from "../poll.js";
-import { evaluateClusterCount } from "../../checks/cluster-count.js";
+import { describeClusterCount, evaluateClusterCount, validateClusterCount } from "../../checks/cluster-count.js";
 import { proxyConfigArgs } from "../../checks/proxy-config-command.js";
 import { formatCommand } from "../../../core/shell-quote.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describeProxyConfigAssertion } from "../../checks/proxy-config.js";
-import { describeClusterCount } from "../../checks/cluster-count.js";
 
 /** istioctl reaches the pod through the API server; one call should not take longer. */
 const ISTIOCTL_TIMEOUT_MS = 30_000;
@@ -43,4 +42,6 @@ export const proxyConfigCheckKind: PolledCheckKind<ProxyConfigCheck> = {
     command: formatCommand(istioctl, proxyConfigArgs(check)),
   }),
   prepare: (check, ctx) => prepareProxyConfigCheck(check, ctx),
+  problems: (check) => (check.assert.kind === "cluster-count" ? validateClusterCount(check.assert) : []),
+  gate: true,
 };

@@ -81,4 +81,6 @@ export const sequenceCheckKind: WatchedCheckKind<SequenceCheck> = {
     };
   },
   watch: (check, ctx, { timing, singleAttempt }) => runSequenceCheck(check, ctx, { timeoutMs: timing.timeoutMs, singleAttempt }),
+  problems: (check) => (check.expected.length === 0 ? ["a sequence check needs at least one expected state"] : []),
+  gate: true,
 };

@@ -10,6 +10,7 @@ import { judgeCertificate, summariseCertificate } from "../../checks/certificate
 import { caSubjectOf } from "./ca-subject.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describeTcpExpectation } from "../../checks/describe-expectation.js";
+import { tcpMatchers } from "../../checks/placed-matchers.js";
 
 // undefined when the exchange meets the expectation, else the first reason.
 export function judgeTcpResult(check: TcpCheck, result: TcpProbeResult, caSubject: string | undefined): string | undefined {
@@ -49,4 +50,5 @@ export const tcpCheckKind: PolledCheckKind<TcpCheck> = {
   timing: { timeoutMs: 60_000, intervalMs: 1_000 },
   describe: (check, { probe }) => ({ expected: describeTcpExpectation(check.expect), command: probe.equivalent(check.request, "tcp") }),
   prepare: (check, ctx) => prepareTcpCheck(check, ctx),
+  matchers: (check) => tcpMatchers(check.expect),
 };

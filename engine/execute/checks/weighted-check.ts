@@ -15,6 +15,7 @@ import { judgeHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describePlan } from "../../checks/weighted-plan.js";
+import { httpMatchers } from "../../checks/placed-matchers.js";
 
 /** Requests in flight at once while sampling (the probe's connection limit). */
 export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
@@ -71,4 +72,6 @@ export const weightedCheckKind: PolledCheckKind<WeightedCheck> = {
   describe: (check, { probe }) => ({ expected: describePlan(planOf(check), check.hitLabel), command: probe.equivalent(check.request, "http") }),
   prepare: (check, ctx) => prepareWeightedCheck(check, ctx),
   detailsWithAttempts: true,
+  matchers: (check) => [{ where: "hit", matcher: check.hit }, ...(check.valid === undefined ? [] : httpMatchers(check.valid, "valid"))],
+  sampled: () => true,
 };
