@@ -17,7 +17,7 @@ export function createActionRunner<A extends ActionLike>(kinds: ActionKinds<A>):
   };
 }
 
-const runRegisteredAction = createActionRunner(ACTION_KINDS);
+const runRegisteredAction = createActionRunner<Action>(ACTION_KINDS);
 
 // Performs the action; failures are LabErrors that say what failed and what to do.
 export async function runAction(action: Action, ctx: LabContext, state: RunState): Promise<void> {

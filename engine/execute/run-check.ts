@@ -78,7 +78,7 @@ export function createCheckRunner<C extends CheckLike>(kinds: CheckKinds<C>): Ch
   };
 }
 
-const runRegisteredCheck = createCheckRunner(CHECK_KINDS);
+const runRegisteredCheck = createCheckRunner<Check>(CHECK_KINDS);
 
 // The outcome of `check`; only an abort (Ctrl-C) throws.
 export async function runCheck(check: Check, ctx: LabContext, state: RunState, options: RunCheckOptions): Promise<CheckOutcome> {
