@@ -109,7 +109,8 @@ export interface ClusterCountAssertion {
 
 // ---------------------------------------------------------------- checks
 
-interface CheckBase {
+/** What every check carries, whatever its kind. */
+export interface CheckBase {
   title: string;
   /** Poll until this deadline; defaults per kind. */
   timeoutMs?: number;

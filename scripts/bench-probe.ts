@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createCertStore } from "../engine/certs/cert-store.js";
-import { runConcurrently } from "../engine/execute/checks/run-concurrently.js";
+import { runConcurrently } from "../engine/checks/run-concurrently.js";
 import { WEIGHTED_CONCURRENCY } from "../engine/execute/checks/weighted-check.js";
 import { createNodeProbe } from "../engine/probes/node-probe.js";
 import { timeInterleaved, type InterleavedResult } from "./bench/interleave.js";

@@ -30,3 +30,9 @@ export function findLine(text: string, needle: string): { number: number; line: 
 export function formatShare(share: number): string {
   return `${Number((share * 100).toFixed(2))}%`;
 }
+
+// A text shortened to `max` characters for a report line.
+export function clip(text: string, max = 400): string {
+  const trimmed = text.trim();
+  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max)}… (${trimmed.length} chars)`;
+}

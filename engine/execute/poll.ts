@@ -5,6 +5,8 @@
 import { describeError } from "../../core/errors.js";
 import type { ObservedState } from "../check-outcome.js";
 
+export { clip } from "../checks/text-snippet.js";
+
 /** One evaluation of a check: whether it holds and what was seen. */
 export interface Evaluation {
   ok: boolean;
@@ -66,10 +68,4 @@ async function evaluateSafely(evaluate: (info: AttemptInfo) => Promise<Evaluatio
     signal.throwIfAborted();
     return { ok: false, seen: describeError(error) };
   }
-}
-
-// A text shortened to `max` characters for a report line.
-export function clip(text: string, max = 400): string {
-  const trimmed = text.trim();
-  return trimmed.length <= max ? trimmed : `${trimmed.slice(0, max)}… (${trimmed.length} chars)`;
 }

@@ -3,27 +3,29 @@
 
 import { LabError } from "../../core/errors.js";
 import { validateMatcher } from "../checks/matchers.js";
-import { validateClusterCount } from "../execute/checks/cluster-count.js";
 import type { Check, LabDefinition, LabOptions, Step } from "../lab-types.js";
-import { matchersOf } from "./check-matchers.js";
+import { checkKindOf } from "../execute/check-kind.js";
+import { CHECK_KINDS } from "../execute/check-kinds.js";
 
 // A check that judges many responses at once ("every response", "about 10%"): it needs a gate before it.
 export function isSampledCheck(check: Check): boolean {
-  return check.kind === "weighted" || (check.kind === "http" && (check.repeat ?? 1) > 1);
+  return checkKindOf(CHECK_KINDS, check).sampled?.(check) === true;
 }
 
 // A check that shows the change reached the control plane or the changed state: proxy-config, a watched or read object, an exec.
 function isGate(check: Check): boolean {
-  return check.kind === "proxy-config" || check.kind === "sequence" || check.kind === "object" || check.kind === "exec";
+  return checkKindOf(CHECK_KINDS, check).gate === true;
 }
 
+// Its matchers' problems, its kind's own, then a missing gate; each named with the step and the check.
 function checkProblems(check: Check, index: number, step: Step): string[] {
-  const problems = matchersOf(check).flatMap(({ where, matcher }) => validateMatcher(matcher).map((problem) => `${where}: ${problem}`));
-  if (check.kind === "proxy-config" && check.assert.kind === "cluster-count") problems.push(...validateClusterCount(check.assert));
+  const kind = checkKindOf(CHECK_KINDS, check);
+  const matchers = kind.matchers?.(check) ?? [];
+  const problems = matchers.flatMap(({ where, matcher }) => validateMatcher(matcher).map((problem) => `${where}: ${problem}`));
+  problems.push(...(kind.problems?.(check) ?? []));
   if (isSampledCheck(check) && !step.checks.slice(0, index).some(isGate)) {
     problems.push("a sampled check needs a gate before it in its step (the proxy-config check that the route is in place, or the watched state)");
   }
-  if (check.kind === "sequence" && check.expected.length === 0) problems.push("a sequence check needs at least one expected state");
   return problems.map((problem) => `step '${step.title}', check '${check.title}': ${problem}`);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCatalogRequestLog } from "../../engine/checks/catalog-log.js";
+import { parseCatalogRequestLog } from "./catalog-log.js";
 import { filterLinesSince, lineTimestamp, parseEnvoyAccessLog } from "../../engine/checks/log-lines.js";
 import { readSeedText } from "./seed-fixtures.js";
 

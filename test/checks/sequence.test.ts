@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCanaryWatch } from "../../engine/checks/canary-watch.js";
+import { parseCanaryWatch } from "./canary-watch.js";
 import { checkSequence, collapseRepeats, partialProgress } from "../../engine/checks/sequence.js";
 import { readSeedText } from "./seed-fixtures.js";
 

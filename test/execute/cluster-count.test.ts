@@ -2,7 +2,7 @@
 // seed's real catalog cluster object, renamed for the services the platform runs, plus Envoy's static clusters.
 
 import { describe, expect, it } from "vitest";
-import { countedClusters, describeClusterCount, evaluateClusterCount, validateClusterCount } from "../../engine/execute/checks/cluster-count.js";
+import { countedClusters, describeClusterCount, evaluateClusterCount, validateClusterCount } from "../../engine/checks/cluster-count.js";
 import { readSeedJson } from "../checks/seed-fixtures.js";
 
 const STATIC = ["BlackHoleCluster", "agent", "prometheus_stats", "sds-grpc", "xds-grpc", "zipkin"];

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { KubeObject } from "../../core/kube.js";
 import { createCertStore, type LocalCertStore } from "../../engine/certs/cert-store.js";
 import type { CheckOutcome } from "../../engine/check-outcome.js";
-import { judgeCertificate } from "../../engine/execute/checks/certificate-expectation.js";
+import { judgeCertificate } from "../../engine/checks/certificate-expectation.js";
 import { runCheck } from "../../engine/execute/run-check.js";
 import type { Check } from "../../engine/lab-types.js";
 import type { LabContext } from "../../engine/lab-context.js";

@@ -4,6 +4,8 @@
 import { tailLines } from "../../../core/exec.js";
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
+import { quoteArg } from "../../../core/shell-quote.js";
+import type { ActionKind } from "../action-kind.js";
 
 /** The `docker` action of the lab data model. */
 export type DockerAction = Extract<Action, { kind: "docker" }>;
@@ -27,3 +29,17 @@ export async function runDockerAction(action: DockerAction, ctx: LabContext): Pr
   if (result.exitCode !== 0) ctx.log(`docker ${args[0] ?? ""} exited with ${result.exitCode} (ignored): ${tailLines(result.stderr || result.stdout, 2)}`);
   else if (result.stdout.trim() !== "") ctx.log(result.stdout.trimEnd());
 }
+
+// `docker <args>` as typed in the project root: an argument holding `{projectRoot}` prints double-quoted with
+// "$PWD" in its place (the shell expands it); an ignored failure gets `|| true`.
+export function dockerLine(args: readonly string[], ignoreFailure = false): string {
+  const shown = args.map((arg) => (arg.includes(PROJECT_ROOT_TOKEN) ? `"${arg.replace(/["\\`$]/g, "\\$&").replaceAll(PROJECT_ROOT_TOKEN, "$PWD")}"` : quoteArg(arg)));
+  const line = ["docker", ...shown].join(" ");
+  return ignoreFailure ? `${line} || true` : line;
+}
+
+/** The docker action kind. */
+export const dockerActionKind: ActionKind<DockerAction> = {
+  run: (action, ctx) => runDockerAction(action, ctx),
+  describe: (action) => dockerLine(action.args, action.ignoreFailure === true),
+};

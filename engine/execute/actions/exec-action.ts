@@ -3,8 +3,10 @@
 import { failedError } from "../../../core/errors.js";
 import { tailLines } from "../../../core/exec.js";
 import type { LabContext } from "../../lab-context.js";
-import type { Action } from "../../lab-types.js";
+import type { Action, WorkloadRef } from "../../lab-types.js";
 import { pickReadyPod } from "../../../core/workloads/workload-pods.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { ActionKind } from "../action-kind.js";
 
 /** The `exec` action of the lab data model. */
 export type ExecAction = Extract<Action, { kind: "exec" }>;
@@ -22,3 +24,14 @@ export async function runExecAction(action: ExecAction, ctx: LabContext): Promis
     });
   }
 }
+
+// `kubectl exec -n <ns> deploy/<name> -c <container> -- <command>`.
+export function kubectlExecLine(kubectl: string, workload: WorkloadRef, container: string, command: readonly string[]): string {
+  return formatCommand(kubectl, ["exec", "-n", workload.namespace, `deploy/${workload.deployment}`, "-c", container, "--", ...command]);
+}
+
+/** The exec action kind. */
+export const execActionKind: ActionKind<ExecAction> = {
+  run: (action, ctx) => runExecAction(action, ctx),
+  describe: (action, { kubectl }) => kubectlExecLine(kubectl, action.workload, action.container, action.command),
+};

@@ -3,6 +3,8 @@
 
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { ActionKind } from "../action-kind.js";
 
 /** The `istioctl` action of the lab data model. */
 export type IstioctlAction = Extract<Action, { kind: "istioctl" }>;
@@ -12,3 +14,9 @@ export async function runIstioctlAction(action: IstioctlAction, ctx: LabContext)
   const result = await ctx.exec(ctx.tools.istioctl, [...action.args, "--context", ctx.kube.context], { cwd: ctx.projectRoot, signal: ctx.signal });
   if (result.stdout.trim() !== "") ctx.log(result.stdout.trimEnd());
 }
+
+/** The istioctl action kind. */
+export const istioctlActionKind: ActionKind<IstioctlAction> = {
+  run: (action, ctx) => runIstioctlAction(action, ctx),
+  describe: (action, { istioctl }) => formatCommand(istioctl, action.args),
+};

@@ -9,6 +9,8 @@ import type { Action } from "../../lab-types.js";
 import type { RunState } from "../../run-state.js";
 import { operatorFileName } from "../operator-file.js";
 import { runRolloutAction } from "./rollout-action.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { ActionKind } from "../action-kind.js";
 
 /** The `mesh-config` action of the lab data model. */
 export type MeshConfigAction = Extract<Action, { kind: "mesh-config" }>;
@@ -30,3 +32,9 @@ export async function runMeshConfigAction(action: MeshConfigAction, ctx: LabCont
   await ctx.exec(ctx.tools.istioctl, ["install", "-y", "--context", ctx.kube.context, "-f", file], { signal: ctx.signal, timeoutMs: INSTALL_TIMEOUT_MS });
   await runRolloutAction({ kind: "rollout", workload: { namespace: "istio-system", deployment: "istiod" } }, ctx);
 }
+
+/** The mesh-config action kind. */
+export const meshConfigActionKind: ActionKind<MeshConfigAction> = {
+  run: (action, ctx, state) => runMeshConfigAction(action, ctx, state),
+  describe: (action, { istioctl, workDir }) => formatCommand(istioctl, ["install", "-y", "-f", join(workDir, operatorFileName(action.outboundTrafficPolicy, action))]),
+};

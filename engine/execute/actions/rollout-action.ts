@@ -9,6 +9,8 @@ import { deploymentRef, listWorkloadPods } from "../../../core/workloads/workloa
 import { watchObjectUntil } from "../watch-object.js";
 import { describeRolloutProgress, isRolledOut } from "../../../core/workloads/rollout-status.js";
 import { diagnosePods } from "../../../core/workloads/rollout-diagnosis.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { ActionKind } from "../action-kind.js";
 
 // How long a rollout may take by default (kubectl's rollout status has none; images can be slow to pull).
 export const ROLLOUT_TIMEOUT_MS = 180_000;
@@ -41,3 +43,13 @@ export async function runRolloutAction(action: RolloutAction, ctx: LabContext, o
     { hint: diagnosis.hint },
   );
 }
+
+/** The rollout action kind. */
+export const rolloutActionKind: ActionKind<RolloutAction> = {
+  run: (action, ctx) => runRolloutAction(action, ctx),
+  describe: (action, { kubectl }) => {
+    const { namespace, deployment } = action.workload;
+    if (action.gone === true) return formatCommand(kubectl, ["wait", "--for=delete", "-n", namespace, `deploy/${deployment}`, "--timeout=180s"]);
+    return formatCommand(kubectl, ["rollout", "status", "-n", namespace, `deploy/${deployment}`]);
+  },
+};

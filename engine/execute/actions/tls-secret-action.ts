@@ -5,6 +5,9 @@ import type { KubeObject } from "../../../core/kube.js";
 import type { IssuedCertificate } from "../../certs/cert-types.js";
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import { caPaths, leafPaths } from "../../certs/cert-paths.js";
+import type { ActionKind } from "../action-kind.js";
 
 /** The `tls-secret` action of the lab data model. */
 export type TlsSecretAction = Extract<Action, { kind: "tls-secret" }>;
@@ -26,3 +29,20 @@ export async function runTlsSecretAction(action: TlsSecretAction, ctx: LabContex
   ctx.log(`secret ${action.namespace}/${action.name}: certificate for ${action.commonName} from CA ${action.caName} (${issued.certPath})`);
   await ctx.kube.apply([tlsSecretObject(action, issued)]);
 }
+
+// `kubectl create secret tls` (or `generic` with the CA beside the leaf) from the store's files.
+function describeTlsSecret(action: TlsSecretAction, kubectl: string, certDir: string): string {
+  const leaf = leafPaths(certDir, action.caName, action.commonName, "server");
+  if (action.withCa !== true) {
+    return formatCommand(kubectl, ["create", "secret", "tls", action.name, "-n", action.namespace, "--cert", leaf.certPath, "--key", leaf.keyPath]);
+  }
+  const ca = caPaths(certDir, action.caName).certPath;
+  const files = [`--from-file=tls.crt=${leaf.certPath}`, `--from-file=tls.key=${leaf.keyPath}`, `--from-file=ca.crt=${ca}`];
+  return formatCommand(kubectl, ["create", "secret", "generic", action.name, "-n", action.namespace, ...files]);
+}
+
+/** The tls-secret action kind. */
+export const tlsSecretActionKind: ActionKind<TlsSecretAction> = {
+  run: (action, ctx) => runTlsSecretAction(action, ctx),
+  describe: (action, { kubectl, certDir }) => describeTlsSecret(action, kubectl, certDir),
+};

@@ -5,9 +5,12 @@ import type { LabContext } from "../../lab-context.js";
 import type { HttpCheck } from "../../lab-types.js";
 import { ProbeError } from "../../probes/probe-types.js";
 import type { Evaluation } from "../poll.js";
-import { caSubjectOf } from "./certificate-expectation.js";
-import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "./http-expectation.js";
+import { caSubjectOf } from "./ca-subject.js";
+import { judgeHttpFailure, judgeHttpResponse, summariseHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describeHttpExpectation } from "../../checks/describe-expectation.js";
+import { httpMatchers } from "../../checks/placed-matchers.js";
 
 /** One request's verdict, and whether the route answered at all (a transport failure or an unexpected status is "not ready"). */
 interface HttpAnswer extends Evaluation {
@@ -58,3 +61,12 @@ export async function prepareHttpCheck(check: HttpCheck, ctx: LabContext): Promi
     judge: judgeSample,
   });
 }
+
+/** The http check kind: one request, or one sample of `repeat`, through the ingress gateway. */
+export const httpCheckKind: PolledCheckKind<HttpCheck> = {
+  timing: { timeoutMs: 60_000, intervalMs: 1_000 },
+  describe: (check, { probe }) => ({ expected: describeHttpExpectation(check.expect, check.repeat), command: probe.equivalent(check.request, "http") }),
+  prepare: (check, ctx) => prepareHttpCheck(check, ctx),
+  matchers: (check) => httpMatchers(check.expect, "expect"),
+  sampled: (check) => (check.repeat ?? 1) > 1,
+};

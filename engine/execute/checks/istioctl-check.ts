@@ -4,8 +4,11 @@
 import { tailLines } from "../../../core/exec.js";
 import type { LabContext } from "../../lab-context.js";
 import type { IstioctlCheck } from "../../lab-types.js";
-import { evaluateMatcher } from "../../checks/matchers.js";
+import { describeMatcher, evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { listed } from "../../checks/placed-matchers.js";
 
 /** istioctl talks to the API server (analyze reads every resource of a namespace); one call should not take longer. */
 const ISTIOCTL_TIMEOUT_MS = 60_000;
@@ -30,3 +33,15 @@ export function prepareIstioctlCheck(check: IstioctlCheck, ctx: LabContext): () 
     return { ok: reasons.length === 0, seen: reasons.length === 0 ? summary : `${reasons.join("; ")}\n${summary}` };
   };
 }
+
+/** The istioctl check kind: what an istioctl command prints, matched. */
+export const istioctlCheckKind: PolledCheckKind<IstioctlCheck> = {
+  /** istioctl analyze reads the namespace again on every attempt. */
+  timing: { timeoutMs: 90_000, intervalMs: 3_000 },
+  describe: (check, { istioctl }) => {
+    const exits = check.exitCodes === undefined ? "" : ` (exit ${check.exitCodes.join(" or ")})`;
+    return { expected: `output${exits} ${check.expect.map(describeMatcher).join(" and ")}`, command: formatCommand(istioctl, check.args) };
+  },
+  prepare: (check, ctx) => prepareIstioctlCheck(check, ctx),
+  matchers: (check) => listed(check.expect, "expect"),
+};

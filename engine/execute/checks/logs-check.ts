@@ -9,6 +9,10 @@ import { evaluateMatcher } from "../../checks/matchers.js";
 import { filterLinesSince } from "../../checks/log-lines.js";
 import type { Evaluation } from "../poll.js";
 import { listWorkloadPods } from "../../../core/workloads/workload-pods.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describeMatcher } from "../../checks/matchers.js";
+import { listed } from "../../checks/placed-matchers.js";
 
 const SEEN_LINES = 8;
 
@@ -53,3 +57,18 @@ export function prepareLogsCheck(check: LogsCheck, ctx: LabContext, since: Date)
     return { ok: reasons.length === 0, seen: reasons.length === 0 ? tail : `${reasons.join("; ")}\n${tail}`, details };
   };
 }
+
+/** The logs check kind: what a workload's container logged since the step started. */
+export const logsCheckKind: PolledCheckKind<LogsCheck> = {
+  timing: { timeoutMs: 60_000, intervalMs: 2_000 },
+  describe: (check, { kubectl, stepStartedAt }) => {
+    const since = stepStartedAt === undefined ? "<step start>" : stepStartedAt.toISOString();
+    const { namespace, deployment } = check.workload;
+    return {
+      expected: `the ${check.container} log of ${deployment} since the step started ${check.expect.map(describeMatcher).join(" and ")}`,
+      command: formatCommand(kubectl, ["logs", "-n", namespace, `deploy/${deployment}`, "-c", check.container, `--since-time=${since}`]),
+    };
+  },
+  prepare: (check, ctx, { since }) => prepareLogsCheck(check, ctx, since),
+  matchers: (check) => listed(check.expect, "expect"),
+};

@@ -3,9 +3,11 @@
 import { describeRef } from "../../../core/kube.js";
 import type { LabContext } from "../../lab-context.js";
 import type { ObjectCheck } from "../../lab-types.js";
-import { evaluateMatcher } from "../../checks/matchers.js";
+import { describeMatcher, evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
-import { readField } from "../object-fields.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { CheckDescription, PolledCheckKind } from "../check-kind.js";
+import { kubectlJsonPath, readField } from "../object-fields.js";
 
 // An evaluation function for pollUntil: one read of the object.
 export function prepareObjectCheck(check: ObjectCheck, ctx: LabContext): () => Promise<Evaluation> {
@@ -22,3 +24,24 @@ export function prepareObjectCheck(check: ObjectCheck, ctx: LabContext): () => P
     return { ok: reason === undefined, seen: reason === undefined ? summary : `${summary} — ${reason}` };
   };
 }
+
+// `kubectl get <kind> <name> -n <ns>` with what the check wants of the object.
+function describeObjectCheck(check: ObjectCheck, kubectl: string): CheckDescription {
+  const { kind, name, namespace } = check.target;
+  const args = ["get", kind.toLowerCase(), name, ...(namespace === undefined ? [] : ["-n", namespace])];
+  if (check.expect === "absent") return { expected: `${kind}/${name} does not exist`, command: formatCommand(kubectl, [...args, "--ignore-not-found"]) };
+  if (check.expect === "present") return { expected: `${kind}/${name} exists`, command: formatCommand(kubectl, args) };
+  return {
+    expected: `${kind}/${name} ${check.expect.path} ${describeMatcher(check.expect.matcher)}`,
+    command: formatCommand(kubectl, [...args, "-o", `jsonpath=${kubectlJsonPath(check.expect.path)}`]),
+  };
+}
+
+/** The object check kind: one Kubernetes object present, absent, or with a field matching. */
+export const objectCheckKind: PolledCheckKind<ObjectCheck> = {
+  timing: { timeoutMs: 120_000, intervalMs: 1_000 },
+  describe: (check, { kubectl }) => describeObjectCheck(check, kubectl),
+  prepare: (check, ctx) => prepareObjectCheck(check, ctx),
+  matchers: (check) => (typeof check.expect === "string" ? [] : [{ where: `expect(${check.expect.path})`, matcher: check.expect.matcher }]),
+  gate: true,
+};

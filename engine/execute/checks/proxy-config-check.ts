@@ -7,8 +7,11 @@ import type { ProxyConfigCheck } from "../../lab-types.js";
 import { evaluateProxyConfig } from "../../checks/proxy-config.js";
 import { summariseClusters, summariseRoutes } from "../../checks/route-summary.js";
 import type { Evaluation } from "../poll.js";
-import { evaluateClusterCount } from "./cluster-count.js";
-import { proxyConfigArgs } from "./proxy-config-command.js";
+import { describeClusterCount, evaluateClusterCount, validateClusterCount } from "../../checks/cluster-count.js";
+import { proxyConfigArgs } from "../../checks/proxy-config-command.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describeProxyConfigAssertion } from "../../checks/proxy-config.js";
 
 /** istioctl reaches the pod through the API server; one call should not take longer. */
 const ISTIOCTL_TIMEOUT_MS = 30_000;
@@ -30,3 +33,15 @@ export function prepareProxyConfigCheck(check: ProxyConfigCheck, ctx: LabContext
     return { ok: reason === undefined, seen: reason === undefined ? summary : `${reason}\n${summary}` };
   };
 }
+
+/** The proxy-config check kind: what Envoy holds, asserted on istioctl's JSON. */
+export const proxyConfigCheckKind: PolledCheckKind<ProxyConfigCheck> = {
+  timing: { timeoutMs: 90_000, intervalMs: 1_000 },
+  describe: (check, { istioctl }) => ({
+    expected: check.assert.kind === "cluster-count" ? describeClusterCount(check.assert) : describeProxyConfigAssertion(check.assert),
+    command: formatCommand(istioctl, proxyConfigArgs(check)),
+  }),
+  prepare: (check, ctx) => prepareProxyConfigCheck(check, ctx),
+  problems: (check) => (check.assert.kind === "cluster-count" ? validateClusterCount(check.assert) : []),
+  gate: true,
+};

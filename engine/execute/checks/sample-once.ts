@@ -5,7 +5,7 @@
 // until a lucky streak would turn "every response" into "some streak".
 
 import type { Evaluation } from "../poll.js";
-import { runConcurrently } from "./run-concurrently.js";
+import { runConcurrently } from "../../checks/run-concurrently.js";
 
 /** How to take and judge one sample. */
 export interface SampleSpec<T> {

@@ -9,6 +9,8 @@ import type { PollResult } from "../poll.js";
 import { readField, stateOf } from "../object-fields.js";
 import type { ObservedState } from "../../check-outcome.js";
 import { watchObjectUntil } from "../watch-object.js";
+import { formatCommand } from "../../../core/shell-quote.js";
+import type { WatchedCheckKind } from "../check-kind.js";
 
 /** A watch that flaps keeps its first states only; the report needs the shape, not every flap. */
 const TIMELINE_MAX = 200;
@@ -65,3 +67,20 @@ function noteState(timeline: ObservedState[], entry: ObservedState): void {
   if (last !== undefined && last.state === entry.state && JSON.stringify(last.notes) === JSON.stringify(entry.notes)) return;
   timeline.push(entry);
 }
+
+/** The sequence check kind: states of a watched object, in order. */
+export const sequenceCheckKind: WatchedCheckKind<SequenceCheck> = {
+  /** A sequence check watches; its deadline is normally set per lab (Flagger's analysis). */
+  timing: { timeoutMs: 600_000, intervalMs: 1_000 },
+  describe: (check, { kubectl }) => {
+    const { kind, name, namespace } = check.target;
+    const failOn = check.failOn === undefined || check.failOn.length === 0 ? "" : `, never ${check.failOn.join(" or ")}`;
+    return {
+      expected: `${kind}/${name} goes through ${check.expected.join(" -> ")}${failOn}`,
+      command: formatCommand(kubectl, ["get", kind.toLowerCase(), name, ...(namespace === undefined ? [] : ["-n", namespace]), "-w"]),
+    };
+  },
+  watch: (check, ctx, { timing, singleAttempt }) => runSequenceCheck(check, ctx, { timeoutMs: timing.timeoutMs, singleAttempt }),
+  problems: (check) => (check.expected.length === 0 ? ["a sequence check needs at least one expected state"] : []),
+  gate: true,
+};

@@ -6,7 +6,11 @@ import type { TcpProbeResult } from "../../probes/probe-types.js";
 import { ProbeError } from "../../probes/probe-types.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { clip, type Evaluation } from "../poll.js";
-import { caSubjectOf, judgeCertificate, summariseCertificate } from "./certificate-expectation.js";
+import { judgeCertificate, summariseCertificate } from "../../checks/certificate-expectation.js";
+import { caSubjectOf } from "./ca-subject.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describeTcpExpectation } from "../../checks/describe-expectation.js";
+import { tcpMatchers } from "../../checks/placed-matchers.js";
 
 // undefined when the exchange meets the expectation, else the first reason.
 export function judgeTcpResult(check: TcpCheck, result: TcpProbeResult, caSubject: string | undefined): string | undefined {
@@ -40,3 +44,11 @@ export async function prepareTcpCheck(check: TcpCheck, ctx: LabContext): Promise
     }
   };
 }
+
+/** The tcp check kind: one connection, judged. */
+export const tcpCheckKind: PolledCheckKind<TcpCheck> = {
+  timing: { timeoutMs: 60_000, intervalMs: 1_000 },
+  describe: (check, { probe }) => ({ expected: describeTcpExpectation(check.expect), command: probe.equivalent(check.request, "tcp") }),
+  prepare: (check, ctx) => prepareTcpCheck(check, ctx),
+  matchers: (check) => tcpMatchers(check.expect),
+};

@@ -11,8 +11,11 @@ import { PROBE_MAX_SOCKETS } from "../../probes/probe-concurrency.js";
 import { evaluateMatcher } from "../../checks/matchers.js";
 import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type WeightedPlan } from "../../checks/weighted-plan.js";
 import type { Evaluation } from "../poll.js";
-import { judgeHttpResponse } from "./http-expectation.js";
+import { judgeHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
+import type { PolledCheckKind } from "../check-kind.js";
+import { describePlan } from "../../checks/weighted-plan.js";
+import { httpMatchers } from "../../checks/placed-matchers.js";
 
 /** Requests in flight at once while sampling (the probe's connection limit). */
 export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
@@ -61,3 +64,14 @@ export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () 
     judge: (samples) => judgeSample(check, plan, samples),
   });
 }
+
+/** The weighted check kind: one sample of n judged against the plan's band. */
+export const weightedCheckKind: PolledCheckKind<WeightedCheck> = {
+  /** The deadline bounds the wait for a first valid answer; the sample itself is taken once. */
+  timing: { timeoutMs: 120_000, intervalMs: 1_000 },
+  describe: (check, { probe }) => ({ expected: describePlan(planOf(check), check.hitLabel), command: probe.equivalent(check.request, "http") }),
+  prepare: (check, ctx) => prepareWeightedCheck(check, ctx),
+  detailsWithAttempts: true,
+  matchers: (check) => [{ where: "hit", matcher: check.hit }, ...(check.valid === undefined ? [] : httpMatchers(check.valid, "valid"))],
+  sampled: () => true,
+};

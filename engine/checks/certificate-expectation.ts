@@ -1,21 +1,12 @@
 // Judges the certificate a TLS server presented: subject/issuer/SAN matchers, and `issuedByCa` = the
-// presented certificate's issuer equals that generated CA's subject.
+// presented certificate's issuer equals that generated CA's subject (read before polling: ca-subject.ts). Pure.
 
-import type { CertStore } from "../../certs/cert-types.js";
-import type { HttpExpectation } from "../../lab-types.js";
-import type { PresentedCertificate } from "../../probes/probe-types.js";
-import { describeCertificate } from "../../probes/presented-certificate.js";
-import { evaluateMatcher } from "../../checks/matchers.js";
+import type { HttpExpectation } from "../lab-types.js";
+import type { PresentedCertificate } from "../probes/probe-types.js";
+import { evaluateMatcher } from "./matchers.js";
 
 /** What a check expects of a presented certificate. */
 export type CertificateExpectation = NonNullable<HttpExpectation["certificate"]>;
-
-// The subject of the CA named by `issuedByCa`, read once before polling (undefined when not asked).
-export async function caSubjectOf(certs: CertStore, expectation: CertificateExpectation | undefined): Promise<string | undefined> {
-  if (expectation?.issuedByCa === undefined) return undefined;
-  const ca = await certs.ca(expectation.issuedByCa);
-  return describeCertificate(ca.certPem).subject;
-}
 
 // undefined when the presented certificate meets the expectation, else the first reason.
 export function judgeCertificate(expectation: CertificateExpectation, presented: PresentedCertificate | undefined, caSubject: string | undefined): string | undefined {

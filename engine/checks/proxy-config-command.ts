@@ -1,6 +1,6 @@
 // The istioctl arguments of a proxy-config check: `proxy-config routes deploy/webapp.istioinaction --name 80 -o json`.
 
-import type { ProxyConfigCheck } from "../../lab-types.js";
+import type { ProxyConfigCheck } from "../lab-types.js";
 
 // `deploy/<name>.<namespace>` for a workload or a gateway Deployment.
 export function proxyTarget(workload: ProxyConfigCheck["workload"]): string {

@@ -1,9 +1,9 @@
 // Judges one HTTP response (or the failure of the request) against an HttpExpectation. Pure.
 
-import type { HttpExpectation } from "../../lab-types.js";
-import type { HttpProbeResult } from "../../probes/probe-types.js";
-import { evaluateMatcher } from "../../checks/matchers.js";
-import { clip } from "../poll.js";
+import type { HttpExpectation } from "../lab-types.js";
+import type { HttpProbeResult } from "../probes/probe-types.js";
+import { evaluateMatcher } from "./matchers.js";
+import { clip } from "./text-snippet.js";
 import { judgeCertificate, summariseCertificate } from "./certificate-expectation.js";
 
 // undefined when the response meets the expectation, else the first reason.

@@ -1,8 +1,8 @@
 // The cluster-count assertion on `istioctl proxy-config cluster ... -o json`: how many clusters a proxy holds,
 // e.g. an ingress gateway knowing every service of the mesh versus only the ones its routes use.
 
-import type { ClusterCountAssertion } from "../../lab-types.js";
-import { readClusterNames } from "../../checks/route-config.js";
+import type { ClusterCountAssertion } from "../lab-types.js";
+import { readClusterNames } from "./route-config.js";
 
 // The cluster names the assertion counts (all, or those starting with its prefix).
 export function countedClusters(assertion: ClusterCountAssertion, json: unknown): string[] {
