@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI helper: make Debian's Chromium available for the HTML report's browser tests (test/report/*.browser.test.ts).
+# CI helper: make Debian's Chromium available for the HTML report's browser tests (test/engine/report/*.browser.test.ts).
 # Installs the `chromium` package when it is missing and we are root with apt-get; otherwise says why the
 # browser tests will skip (outside CI) or fail (CI=true). Never downloads a browser any other way.
 set -euo pipefail

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheck } from "../../engine/execute/run-check.js";
 import type { Check } from "../../engine/lab-types.js";
-import { createTestState } from "../execute/helpers/test-context.js";
+import { createTestState } from "../engine/execute/helpers/test-context.js";
 import { labCheckEntries } from "./helpers/lab-checks.js";
 import { openLabWorld, type LabWorld } from "./helpers/lab-world.js";
 import { routeNotFound } from "./helpers/stand-in-gateway.js";

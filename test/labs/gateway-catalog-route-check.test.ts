@@ -4,8 +4,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCheck } from "../../engine/execute/run-check.js";
-import { readSeedText } from "../checks/seed-fixtures.js";
-import { createTestState } from "../execute/helpers/test-context.js";
+import { readSeedText } from "../engine/checks/seed-fixtures.js";
+import { createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { answerWithoutRoutingRules, openLabWorld, type LabWorld } from "./helpers/lab-world.js";
 import { routeNotFound } from "./helpers/stand-in-gateway.js";

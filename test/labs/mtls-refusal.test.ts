@@ -15,7 +15,7 @@ import { createNodeProbe } from "../../engine/probes/node-probe.js";
 import { evaluateMatcher } from "../../engine/checks/matchers.js";
 import { HTTPS_PORT, WEBAPP_CA } from "../../labs/shared/tls-traffic.js";
 import { WEBAPP_HOST } from "../../labs/shared/traffic.js";
-import { createTestContext, createTestState } from "../execute/helpers/test-context.js";
+import { createTestContext, createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { closedLocalPort, remapPorts } from "./helpers/port-remap-probe.js";
 

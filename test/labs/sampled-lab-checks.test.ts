@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { runCheck } from "../../engine/execute/run-check.js";
-import { createTestState } from "../execute/helpers/test-context.js";
+import { createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { openLabWorld, type LabWorld } from "./helpers/lab-world.js";
 import { V1_BODY, V2_BODY, routeNotFound } from "./helpers/stand-in-gateway.js";

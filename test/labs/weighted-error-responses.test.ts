@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { runCheck } from "../../engine/execute/run-check.js";
 import { planOf } from "../../engine/execute/checks/weighted-check.js";
 import type { WeightedCheck } from "../../engine/lab-types.js";
-import { createTestState } from "../execute/helpers/test-context.js";
+import { createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { openLabWorld, type LabWorld } from "./helpers/lab-world.js";
 import { V2_BODY, routeNotFound } from "./helpers/stand-in-gateway.js";

@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readSeedJson } from "../checks/seed-fixtures.js";
+import { readSeedJson } from "../engine/checks/seed-fixtures.js";
 import { goldenFile, goldenStateDir, type ProxyResource } from "./golden-paths.js";
 import { subsetDiff } from "./judge/subset-diff.js";
 

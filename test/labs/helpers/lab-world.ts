@@ -7,10 +7,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LabContext } from "../../../engine/lab-context.js";
 import { createNodeProbe } from "../../../engine/probes/node-probe.js";
 import { HTTP_PORT, TLS_PORT } from "../../../labs/shared/traffic.js";
-import { createFakeExec, type CannedAnswer } from "../../execute/helpers/fake-exec.js";
-import { FakeKube } from "../../execute/helpers/fake-kube.js";
-import { createTestContext } from "../../execute/helpers/test-context.js";
-import { startTestServer, type TestServer } from "../../execute/helpers/test-server.js";
+import { createFakeExec, type CannedAnswer } from "../../engine/execute/helpers/fake-exec.js";
+import { FakeKube } from "../../engine/execute/helpers/fake-kube.js";
+import { createTestContext } from "../../engine/execute/helpers/test-context.js";
+import { startTestServer, type TestServer } from "../../engine/execute/helpers/test-server.js";
 import { closedLocalPort, remapPorts } from "./port-remap-probe.js";
 
 /** The text of a fixture of test/labs/fixtures. */

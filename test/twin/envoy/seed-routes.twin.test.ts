@@ -4,7 +4,7 @@
 
 import { get as httpGet } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { readSeedJson } from "../../checks/seed-fixtures.js";
+import { readSeedJson } from "../../engine/checks/seed-fixtures.js";
 import { buildBootstrap } from "./convert/build-bootstrap.js";
 import { listOf, type Json } from "./convert/json-shapes.js";
 import { describeTwin } from "./harness/describe-twin.js";

@@ -4,7 +4,7 @@
 import type { CheckOutcome } from "../../../engine/check-outcome.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
 import type { Check } from "../../../engine/lab-types.js";
-import { createTestContext, createTestState } from "../../execute/helpers/test-context.js";
+import { createTestContext, createTestState } from "../../engine/execute/helpers/test-context.js";
 import { createGoldenExec } from "./golden-istioctl.js";
 
 // The outcome of `check` (one attempt, as --self-test runs it) on the proxies of `stateDir`.

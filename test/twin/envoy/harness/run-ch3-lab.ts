@@ -3,7 +3,7 @@
 
 import type { LabDefinition } from "../../../../engine/lab-types.js";
 import { createNodeProbe } from "../../../../engine/probes/node-probe.js";
-import { createTestContext } from "../../../execute/helpers/test-context.js";
+import { createTestContext } from "../../../engine/execute/helpers/test-context.js";
 import { closedLocalPort, remapPorts } from "../../../labs/helpers/port-remap-probe.js";
 import type { MutateConfig } from "./ch3-bootstrap.js";
 import { createDockerTwin } from "./docker-twin.js";

@@ -5,7 +5,7 @@ import type { CheckOutcome } from "../../../../engine/check-outcome.js";
 import type { Check, LabDefinition, Step } from "../../../../engine/lab-types.js";
 import type { LabContext } from "../../../../engine/lab-context.js";
 import { runCheck } from "../../../../engine/execute/run-check.js";
-import { createTestState } from "../../../execute/helpers/test-context.js";
+import { createTestState } from "../../../engine/execute/helpers/test-context.js";
 
 /** What the twin does for a step (start Envoy with the step's config, swap a stand-in, ...). */
 export type ApplyStep = (step: Step, stepIndex: number) => Promise<void>;

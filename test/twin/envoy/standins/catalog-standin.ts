@@ -3,7 +3,7 @@
 // is logged as `GET <Host> <path> <status> ...`, the line the labs' log checks read.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { startTestServer, type TestServer } from "../../../execute/helpers/test-server.js";
+import { startTestServer, type TestServer } from "../../../engine/execute/helpers/test-server.js";
 
 const ITEMS = [
   { id: 1, color: "amber", department: "Eyewear", name: "Elinor Glasses", price: "282.00" },

@@ -3,7 +3,7 @@
 // the routing headers; a failed call is HTTP 500 "error calling Catalog service".
 
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { startTestServer, type TestServer } from "../../../execute/helpers/test-server.js";
+import { startTestServer, type TestServer } from "../../../engine/execute/helpers/test-server.js";
 
 /** Headers webapp copies onto its catalog call (the labs route on these). */
 const PROPAGATED = ["x-istio-cohort", "x-dark-launch", "x-request-id", "x-b3-traceid", "x-b3-spanid", "x-b3-parentspanid", "x-b3-sampled"];
