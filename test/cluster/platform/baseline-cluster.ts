@@ -2,7 +2,7 @@
 import { REGISTRY_MIRRORS } from "../../../cluster/mirror/registry-mirrors.js";
 import type { KubeObject } from "../../../core/kube.js";
 import { HOST_PORT_MAPPINGS, KIND_NODE_CONTAINER } from "../../../cluster/kind/kind-config.js";
-import type { ExecHandler } from "./fake-exec.js";
+import type { ExecHandler } from "../../fakes/fake-exec.js";
 
 export const KUBE_SYSTEM_UID = "0b6f1c2e-uid-of-kube-system";
 

@@ -6,7 +6,7 @@ import { LabError } from "../../../core/errors.js";
 import { ExecError } from "../../../core/exec.js";
 import type { KubeObject } from "../../../core/kube.js";
 import { baselineObjects, readyDeployment } from "./baseline-cluster.js";
-import { createFakeExec } from "./fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { FakeKube } from "./fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 

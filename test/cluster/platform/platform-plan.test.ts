@@ -6,7 +6,7 @@ import type { PlatformProgress } from "../../../cluster/install/platform-types.j
 import { takeSnapshot } from "../../../cluster/platform/take-snapshot.js";
 import { LabError } from "../../../core/errors.js";
 import { baselineObjects, healthyMachine } from "./baseline-cluster.js";
-import { createFakeExec } from "./fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { FakeKube } from "./fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 

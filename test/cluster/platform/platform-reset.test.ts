@@ -8,7 +8,7 @@ import { compareSnapshots } from "../../../cluster/platform/compare-snapshots.js
 import { LabError } from "../../../core/errors.js";
 import type { KubeObject } from "../../../core/kube.js";
 import { baselineObjects, meshConfigMap, readyDeployment } from "./baseline-cluster.js";
-import { createFakeExec } from "./fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { FakeKube } from "./fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 

@@ -11,7 +11,7 @@ import { planDisplay, planUp } from "../../../cluster/platform/plan-up.js";
 import { registryMirrorStep, removeMirrorsStep } from "../../../cluster/platform/registry-mirror-step.js";
 import { runPlatformPlan } from "../../../cluster/platform/run-platform-plan.js";
 import { FakeKube } from "./fake-kube.js";
-import { createFakeExec, type ExecHandler } from "./fake-exec.js";
+import { createFakeExec, type ExecHandler } from "../../fakes/fake-exec.js";
 import { healthyMachine } from "./baseline-cluster.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 

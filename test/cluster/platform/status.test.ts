@@ -6,7 +6,7 @@ import { formatStatus } from "../../../cluster/platform/format-status.js";
 import { takeSnapshot } from "../../../cluster/platform/take-snapshot.js";
 import { environmentError } from "../../../core/errors.js";
 import { baselineObjects, healthyMachine, meshConfigMap } from "./baseline-cluster.js";
-import { createFakeExec } from "./fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { FakeKube } from "./fake-kube.js";
 import { tempWorkDir } from "./platform-deps.js";
 

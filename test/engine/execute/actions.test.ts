@@ -97,7 +97,7 @@ describe("tls-secret", () => {
 
 describe("istioctl", () => {
   it("always passes the lab context", async () => {
-    const { createFakeExec } = await import("./helpers/fake-exec.js");
+    const { createFakeExec } = await import("../../fakes/fake-exec.js");
     const fake = createFakeExec(() => ({ stdout: "ok\n" }));
     const created = createTestContext({ exec: fake.exec });
     contexts.push(created);
@@ -109,7 +109,7 @@ describe("istioctl", () => {
 describe("mesh-config", () => {
   it("renders the IstioOperator into the run folder, installs it with the lab context and waits for istiod", async () => {
     const { readFileSync } = await import("node:fs");
-    const { createFakeExec } = await import("./helpers/fake-exec.js");
+    const { createFakeExec } = await import("../../fakes/fake-exec.js");
     const fake = createFakeExec(() => ({ stdout: "✔ Installation complete\n" }));
     const kube = new FakeKube();
     kube.put({

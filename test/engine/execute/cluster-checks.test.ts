@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LogsCheck, ObjectCheck, ProxyConfigCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
 import { FakeKube } from "./helpers/fake-kube.js";
-import { createFakeExec } from "./helpers/fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 const NS = "istioinaction";

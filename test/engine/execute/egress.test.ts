@@ -3,7 +3,7 @@ import { environmentError } from "../../../core/errors.js";
 import type { ExecCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
 import { FakeKube } from "./helpers/fake-kube.js";
-import { createFakeExec, type CannedAnswer } from "./helpers/fake-exec.js";
+import { createFakeExec, type CannedAnswer } from "../../fakes/fake-exec.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 const NS = "istioinaction";

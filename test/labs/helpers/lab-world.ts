@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LabContext } from "../../../engine/lab-context.js";
 import { createNodeProbe } from "../../../engine/probes/node-probe.js";
 import { HTTP_PORT, TLS_PORT } from "../../../labs/shared/traffic.js";
-import { createFakeExec, type CannedAnswer } from "../../engine/execute/helpers/fake-exec.js";
+import { createFakeExec, type CannedAnswer } from "../../fakes/fake-exec.js";
 import { FakeKube } from "../../engine/execute/helpers/fake-kube.js";
 import { createTestContext } from "../../engine/execute/helpers/test-context.js";
 import { startTestServer, type TestServer } from "../../engine/execute/helpers/test-server.js";

@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import type { Exec } from "../../../core/exec.js";
-import { createFakeExec } from "../../engine/execute/helpers/fake-exec.js";
+import { createFakeExec } from "../../fakes/fake-exec.js";
 import { goldenFile, type ProxyResource } from "../golden-paths.js";
 
 const RESOURCES: Record<string, ProxyResource> = { routes: "routes", route: "routes", cluster: "clusters", clusters: "clusters", listener: "listeners", listeners: "listeners" };

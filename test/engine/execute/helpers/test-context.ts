@@ -11,7 +11,7 @@ import type { RunState } from "../../../../engine/run-state.js";
 import { createCertStore } from "../../../../engine/certs/cert-store.js";
 import { createNodeProbe } from "../../../../engine/probes/node-probe.js";
 import { FakeKube } from "./fake-kube.js";
-import { createFakeExec } from "./fake-exec.js";
+import { createFakeExec } from "../../../fakes/fake-exec.js";
 
 // Tool names as if they were on PATH.
 export const TEST_TOOLS = { kind: "kind", kubectl: "kubectl", istioctl: "istioctl", helm: "helm", istioDir: "/opt/istio-1.17.8" };
