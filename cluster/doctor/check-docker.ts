@@ -39,7 +39,7 @@ export async function checkDocker(exec: Exec): Promise<{ result: DoctorResult; s
           name: "Docker engine",
           status: "fail",
           detail: `hung: \`docker version\` did not answer within ${error.timeoutMs / 1000} s (the daemon is stuck or overloaded)`,
-          fix: "Restart Docker (Docker Desktop: Restart; Linux: sudo systemctl restart docker), then run `npm run lab doctor` again.",
+          fix: "Restart Docker (Docker Desktop: Restart; Linux: restart the docker service), then run `npm run lab doctor` again.",
         },
       };
     }

@@ -1,9 +1,9 @@
 // Why platform Deployments did not become ready: the engine's per-pod rollout diagnosis (pull, crash with the
 // last log lines, pending with the last event), turned into one LabError for `up`.
-import { environmentError, failedError, type LabError } from "../../core/errors.js";
+import { describeError, environmentError, failedError, type LabError } from "../../core/errors.js";
 import type { Kube } from "../../core/kube.js";
 import { diagnosePods } from "../../core/workloads/rollout-diagnosis.js";
-import { listWorkloadPods } from "../../core/workloads/workload-pods.js";
+import { findWorkloadPods } from "../../core/workloads/workload-pods.js";
 
 const PULL_FAILURE = /ImagePullBackOff|ErrImagePull|InvalidImageName/;
 const UNSCHEDULABLE = /Insufficient (cpu|memory)|nodes are available/i;
@@ -14,9 +14,9 @@ export async function diagnoseDeployments(kube: Kube, namespace: string, names: 
   const lines: string[] = [];
   const hints: string[] = [];
   for (const name of names) {
-    const pods = await listWorkloadPods(kube, { namespace, deployment: name }).catch(() => undefined);
-    if (pods === undefined) {
-      lines.push(`${name}: the Deployment does not exist`);
+    const pods = await findWorkloadPods(kube, { namespace, deployment: name }).catch((error: unknown) => `its pods could not be listed: ${describeError(error)}`);
+    if (pods === undefined || typeof pods === "string") {
+      lines.push(`${name}: ${pods ?? "the Deployment does not exist"}`);
       continue;
     }
     const diagnosis = await diagnosePods(kube, namespace, pods);

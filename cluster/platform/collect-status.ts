@@ -28,16 +28,19 @@ export interface StatusDeps {
 
 // Reads the platform's state without changing anything; a missing cluster is a state, not an error.
 export async function collectStatus(deps: StatusDeps): Promise<PlatformStatus> {
-  const [dockerVersion, tools] = await Promise.all([
-    dockerServerVersion(deps.exec).catch(() => undefined),
+  const [docker, tools] = await Promise.all([
+    dockerServerVersion(deps.exec).then(
+      (version) => ({ version, error: undefined }),
+      (error: unknown) => ({ version: undefined, error: describeError(error) }),
+    ),
     listToolStatus({ exec: deps.exec, cacheDir: deps.workDir, ...(deps.pathEnv === undefined ? {} : { pathEnv: deps.pathEnv }) }).then((all) => all.map(formatToolStatus)),
   ]);
   const identity = deps.cluster ?? resolveClusterIdentity(deps.context);
   const node = identity.nodeContainer;
   // A context kind did not make has no node container: its API is asked directly.
   const cluster =
-    node === undefined ? { exists: true, running: true, missingMappings: [] } : dockerVersion ? await inspectKindNode(deps.exec, node) : { exists: false, running: false, missingMappings: [] };
-  const status: PlatformStatus = { context: deps.context, ...(identity.kindName === undefined ? {} : { kindName: identity.kindName }), dockerVersion, cluster, tools };
+    node === undefined ? { exists: true, running: true, missingMappings: [] } : docker.version ? await inspectKindNode(deps.exec, node) : { exists: false, running: false, missingMappings: [] };
+  const status: PlatformStatus = { context: deps.context, ...(identity.kindName === undefined ? {} : { kindName: identity.kindName }), dockerVersion: docker.version, ...(docker.error === undefined ? {} : { dockerError: docker.error }), cluster, tools };
   if (!cluster.running) return status;
   let kube: Kube;
   try {

@@ -9,7 +9,7 @@ const mark = (ok: boolean) => (ok ? OK : BAD);
 // `lab status` as text: one section per part of the platform, then the one next step that helps most.
 export function formatStatus(status: PlatformStatus): string {
   const lines: string[] = [`Platform status (context ${status.context})`, "", "Cluster"];
-  lines.push(`  ${mark(status.dockerVersion !== undefined)} Docker ${status.dockerVersion ?? "not reachable"}`);
+  lines.push(`  ${mark(status.dockerVersion !== undefined)} Docker ${status.dockerVersion ?? `not reachable${status.dockerError === undefined ? "" : `: ${status.dockerError}`}`}`);
   lines.push(`  ${mark(status.cluster.exists && status.cluster.running)} ${clusterLine(status)}`);
   if (status.cluster.missingMappings.length > 0) lines.push(`  ${BAD} host ports not mapped: ${status.cluster.missingMappings.join(", ")}`);
   lines.push("", "Tools", ...status.tools.map((t) => `  ${t}`));

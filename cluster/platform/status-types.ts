@@ -10,6 +10,8 @@ export interface PlatformStatus {
   kindName?: string;
   /** Docker server version, or undefined when no engine answers. */
   dockerVersion: string | undefined;
+  /** Why no engine answered (not installed, not running, hung), when dockerVersion is undefined. */
+  dockerError?: string;
   cluster: KindNodeState;
   /** One line per pinned tool (version and where it is). */
   tools: string[];

@@ -40,6 +40,6 @@ export async function checkCacheIntegrity(cacheDir: string, tool: ToolName): Pro
   } catch {
     return { state: "unrecorded" };
   }
-  const actual = await sha256File(cachedBinaryPath(cacheDir, tool)).catch(() => "");
+  const actual = await sha256File(cachedBinaryPath(cacheDir, tool)).catch((error: unknown) => `unreadable (${(error as Error).message})`);
   return actual === record.binarySha256 ? { state: "intact" } : { state: "changed", recorded: record.binarySha256, actual };
 }

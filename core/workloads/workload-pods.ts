@@ -21,15 +21,22 @@ export function selectorOf(deployment: KubeObject): string {
   return pairs.join(",");
 }
 
+// Every pod of the workload (any phase), or undefined when the Deployment does not exist.
+export async function findWorkloadPods(kube: Kube, workload: WorkloadRef): Promise<KubeObject[] | undefined> {
+  const deployment = await kube.get(deploymentRef(workload));
+  if (deployment === undefined) return undefined;
+  return kube.list({ apiVersion: "v1", kind: "Pod", namespace: workload.namespace, labelSelector: selectorOf(deployment) });
+}
+
 // Every pod of the workload (any phase); fails when the Deployment does not exist.
 export async function listWorkloadPods(kube: Kube, workload: WorkloadRef): Promise<KubeObject[]> {
-  const deployment = await kube.get(deploymentRef(workload));
-  if (deployment === undefined) {
+  const pods = await findWorkloadPods(kube, workload);
+  if (pods === undefined) {
     throw failedError(`deployment/${workload.deployment} does not exist in namespace ${workload.namespace}.`, {
       hint: "An earlier step should have deployed it; run the lab from the start.",
     });
   }
-  return kube.list({ apiVersion: "v1", kind: "Pod", namespace: workload.namespace, labelSelector: selectorOf(deployment) });
+  return pods;
 }
 
 // Whether a pod is Running, Ready and not being deleted.

@@ -1,7 +1,7 @@
 // `kubectl rollout status deploy/<name>` (or `kubectl wait --for=delete`), through the API with a deadline;
 // on timeout it says why the pods are not ready.
 
-import { failedError } from "../../../core/errors.js";
+import { describeError, failedError } from "../../../core/errors.js";
 import type { KubeObject } from "../../../core/kube.js";
 import type { LabContext } from "../../lab-context.js";
 import type { Action } from "../../lab-types.js";
@@ -36,8 +36,12 @@ export async function runRolloutAction(action: RolloutAction, ctx: LabContext, o
       hint: "The step that applies it should come before this wait; check the lab definition.",
     });
   }
-  const pods = await listWorkloadPods(ctx.kube, action.workload).catch(() => []);
-  const diagnosis = await diagnosePods(ctx.kube, namespace, pods);
+  const listed = await listWorkloadPods(ctx.kube, action.workload).then(
+    (pods) => ({ pods, error: undefined }),
+    (error: unknown) => ({ pods: [], error: `its pods could not be listed: ${describeError(error)}` }),
+  );
+  const diagnosis = await diagnosePods(ctx.kube, namespace, listed.pods);
+  if (listed.error !== undefined) diagnosis.lines.unshift(listed.error);
   throw failedError(
     `deployment/${deployment} in ${namespace} did not become ready within ${seconds} s (${describeRolloutProgress(outcome.last)}):\n${diagnosis.lines.join("\n")}`,
     { hint: diagnosis.hint },

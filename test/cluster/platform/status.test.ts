@@ -85,7 +85,8 @@ describe("status", () => {
   it("says when Docker is not running", async () => {
     const status = await collectStatus({ exec: createFakeExec(() => ({ exitCode: 1, stderr: "Cannot connect to the Docker daemon" })).exec, kube: async () => new FakeKube(), context: "kind-myk8s", workDir: tempWorkDir(), pathEnv: "" });
     const text = formatStatus(status);
-    expect(text).toContain("✖ Docker not reachable");
+    expect(text).toContain("✖ Docker not reachable: ");
+    expect(text).toContain("No Docker engine answers (docker version failed)");
     expect(text).toContain("Next: start Docker");
   });
 });

@@ -56,6 +56,15 @@ describe("waitForDeploymentsReady", () => {
     expect(error.message).toContain("jaeger: the Deployment does not exist");
     expect(error.hint).toContain("CPU or memory");
   });
+
+  it("says why pods could not be listed instead of calling the Deployment missing", async () => {
+    const kube = new FakeKube([notReady("grafana")]);
+    const listObjects = kube.list.bind(kube);
+    kube.list = (query) => (query.kind === "Pod" ? Promise.reject(new Error("connection refused")) : listObjects(query));
+    const error = (await wait(kube, ["grafana"]).catch((e: unknown) => e)) as LabError;
+    expect(error.message).toContain("grafana: its pods could not be listed: connection refused");
+    expect(error.message).not.toContain("does not exist");
+  });
 });
 
 describe("imageTag", () => {

@@ -1,5 +1,6 @@
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { formatToolStatus, listToolStatus } from "../../../cluster/tools/tool-status.js";
+import { checkCacheIntegrity } from "../../../cluster/tools/verified-install.js";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createExec } from "../../../core/exec.js";
@@ -84,6 +85,15 @@ describe("ensureTools with a warm cache", () => {
 });
 
 describe("ensureTools with a tampered cache", () => {
+  it("calls a cached binary that cannot be read 'changed' and says why, never an empty digest", async () => {
+    await publishTools(server, LINUX_AMD64);
+    const first = await ensureTools(optionsFor(server.baseUrl));
+    await rm(first.kind);
+    const integrity = await checkCacheIntegrity(cacheDir, "kind");
+    expect(integrity.state).toBe("changed");
+    expect(integrity.state === "changed" ? integrity.actual : "").toMatch(/^unreadable \(ENOENT/);
+  });
+
   it("notices a cached binary replaced after it was verified, reports it, and downloads it again", async () => {
     await publishTools(server, LINUX_AMD64);
     const first = await ensureTools(optionsFor(server.baseUrl));

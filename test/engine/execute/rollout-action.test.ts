@@ -84,6 +84,15 @@ describe("rollout", () => {
     expect(failure.message).not.toContain("line 4");
   });
 
+  it("on timeout says the pods could not be listed, instead of an empty diagnosis", async () => {
+    const kube = new FakeKube();
+    kube.put(deployment({ observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 0 }));
+    kube.list = () => Promise.reject(new Error("the API server went away"));
+    const { ctx } = setup(kube);
+    const failure = (await runRolloutAction({ kind: "rollout", workload }, ctx, { timeoutMs: 100 }).catch((error: unknown) => error)) as LabError;
+    expect(failure.message).toContain("its pods could not be listed: the API server went away");
+  });
+
   it("on timeout gives a Pending pod's last event", async () => {
     const kube = new FakeKube();
     kube.put(deployment({ observedGeneration: 2, replicas: 1, updatedReplicas: 1, availableReplicas: 0 }));
