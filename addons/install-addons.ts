@@ -26,15 +26,15 @@ export function addonsStep(display: PlanDisplay): PlatformStep {
     id: "addons",
     title: "Addons: Prometheus :30001, Grafana :30002, Kiali :30003, Jaeger :30004 (Istio samples/addons)",
     command: [
-      formatCommand("kubectl", applyArgs("istio-1.17.8/samples/addons", display.context)),
-      ...ADDON_SERVICES.map((addon) => formatCommand("kubectl", patchArgs(addon, display.context))),
+      formatCommand("kubectl", applyArgs("istio-1.17.8/samples/addons", display.cluster.context)),
+      ...ADDON_SERVICES.map((addon) => formatCommand("kubectl", patchArgs(addon, display.cluster.context))),
     ].join("\n"),
     async isDone(deps) {
       return (await findAddonProblems(await deps.kube())).length === 0;
     },
     async run(deps) {
       await applyAddons(deps);
-      await Promise.all(ADDON_SERVICES.map((addon) => deps.exec(deps.tools.kubectl, patchArgs(addon, deps.context), { timeoutMs: 60_000, signal: deps.signal })));
+      await Promise.all(ADDON_SERVICES.map((addon) => deps.exec(deps.tools.kubectl, patchArgs(addon, deps.cluster.context), { timeoutMs: 60_000, signal: deps.signal })));
       await waitForDeploymentsReady(await deps.kube(), { namespace: ADDON_NAMESPACE, names: ADDON_SERVICES.map((addon) => addon.deployment), timeoutMs: READY_TIMEOUT_MS, signal: deps.signal });
     },
   };
@@ -42,7 +42,7 @@ export function addonsStep(display: PlanDisplay): PlatformStep {
 
 // `kubectl apply -f samples/addons`, up to three times: Kiali's objects can be refused on the first pass.
 export async function applyAddons(deps: PlatformDeps): Promise<void> {
-  const args = applyArgs(join(deps.tools.istioDir, "samples", "addons"), deps.context);
+  const args = applyArgs(join(deps.tools.istioDir, "samples", "addons"), deps.cluster.context);
   for (let attempt = 1; ; attempt++) {
     try {
       await deps.exec(deps.tools.kubectl, args, { timeoutMs: 180_000, signal: deps.signal });

@@ -35,14 +35,14 @@ export function flaggerStep(display: PlanDisplay): PlatformStep {
   return {
     id: "flagger",
     title: `Flagger ${FLAGGER_CHART.version} (Helm chart into istio-system, meshProvider=istio, metricsServer=http://prometheus:9090)`,
-    command: [`# ${FLAGGER_CHART.url} (sha256 ${FLAGGER_CHART.sha256.slice(0, 12)}…) saved as ${chart}`, formatCommand("helm", helmArgs(chart, display.context))].join("\n"),
+    command: [`# ${FLAGGER_CHART.url} (sha256 ${FLAGGER_CHART.sha256.slice(0, 12)}…) saved as ${chart}`, formatCommand("helm", helmArgs(chart, display.cluster.context))].join("\n"),
     async isDone(deps) {
       return (await readFlaggerState(await deps.kube())).problems.length === 0;
     },
     async run(deps) {
       const chartFile = await ensureFlaggerChart(deps);
       const started = deps.now();
-      await deps.exec(deps.tools.helm, helmArgs(chartFile, deps.context), { timeoutMs: 7 * 60_000, signal: deps.signal }).catch(async (error: unknown) => {
+      await deps.exec(deps.tools.helm, helmArgs(chartFile, deps.cluster.context), { timeoutMs: 7 * 60_000, signal: deps.signal }).catch(async (error: unknown) => {
         throw await explainHelmFailure(deps, error, deps.now() - started);
       });
     },
@@ -54,7 +54,7 @@ const HELM_PENDING = /another operation \(install\/upgrade\/rollback\) is in pro
 
 // Why `helm upgrade --install --wait` failed: a release left pending by an interrupted run, or the pods' state.
 export async function explainHelmFailure(deps: PlatformDeps, error: unknown, waitedMs: number): Promise<unknown> {
-  if (HELM_PENDING.test(describeError(error))) return pendingReleaseError(error, deps.context);
+  if (HELM_PENDING.test(describeError(error))) return pendingReleaseError(error, deps.cluster.context);
   return explainInstallFailure(deps, error, FLAGGER_CHART.namespace, ["flagger"], waitedMs);
 }
 

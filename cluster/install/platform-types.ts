@@ -9,9 +9,8 @@ export interface PlatformDeps {
   /** The API client, created on first use (only once the cluster exists). */
   kube: () => Promise<Kube>;
   tools: ToolPaths;
-  /** The kube context every kubectl/istioctl/helm call names (never the current-context); cluster.context. */
-  context: string;
-  /** The cluster this run acts on, resolved once from --context: kind verbs use its kind name and node. */
+  /** The cluster this run acts on, resolved once from --context: every kubectl/istioctl/helm call names its
+   * context (never the current-context), kind verbs use its kind name and node. */
   cluster: ClusterIdentity;
   /** Rendered files (kind config, IstioOperator), the Flagger chart and baseline-snapshot.json; normally cacheDir(). */
   workDir: string;
@@ -38,7 +37,6 @@ export interface PlatformStep {
 
 /** What the plans print in commands (context and folder), so --dry-run shows the real values. */
 export interface PlanDisplay {
-  context: string;
   workDir: string;
   cluster: ClusterIdentity;
 }

@@ -9,14 +9,14 @@ export function baselineStep(display: PlanDisplay): PlatformStep {
   return {
     id: "baseline-snapshot",
     title: "Baseline snapshot (namespaces, Istio resources, istio-system objects, webhooks, mesh config) for `reset`",
-    command: `# written by the tool: ${baselinePath(display.workDir, display.context)}`,
+    command: `# written by the tool: ${baselinePath(display.workDir, display.cluster.context)}`,
     async isDone(deps) {
-      const baseline = await readBaseline(deps.workDir, deps.context);
+      const baseline = await readBaseline(deps.workDir, deps.cluster.context);
       if (!baseline) return false;
       return baseline.clusterId !== "" && baseline.clusterId === (await readClusterId(await deps.kube()));
     },
     async run(deps) {
-      await writeBaseline(deps.workDir, await takeSnapshot(await deps.kube(), () => new Date(deps.now())), deps.context);
+      await writeBaseline(deps.workDir, await takeSnapshot(await deps.kube(), () => new Date(deps.now())), deps.cluster.context);
     },
   };
 }

@@ -32,7 +32,7 @@ export function istioStep(display: PlanDisplay, mode: "up" | "reset"): PlatformS
       mode === "up"
         ? `Istio ${ISTIO_VERSION} (default profile; ingress NodePorts 30000/30005/30006, externalTrafficPolicy Local; mesh ALLOW_ANY)`
         : "Istio back to the baseline install (mesh outboundTrafficPolicy ALLOW_ANY, istiod settings as recorded)",
-    command: formatCommand("istioctl", installArgs(istioOperatorPath(display.workDir), display.context)),
+    command: formatCommand("istioctl", installArgs(istioOperatorPath(display.workDir), display.cluster.context)),
     async isDone(deps) {
       return (await findIstioProblems(deps, mode)).length === 0;
     },
@@ -41,13 +41,13 @@ export function istioStep(display: PlanDisplay, mode: "up" | "reset"): PlatformS
       const operatorPath = istioOperatorPath(deps.workDir);
       await writeFile(operatorPath, await renderIstioOperatorYaml({ outboundTrafficPolicy: "ALLOW_ANY" }), "utf8");
       const started = deps.now();
-      await deps.exec(deps.tools.istioctl, installArgs(operatorPath, deps.context), { timeoutMs: INSTALL_TIMEOUT_MS, signal: deps.signal }).catch(async (error: unknown) => {
+      await deps.exec(deps.tools.istioctl, installArgs(operatorPath, deps.cluster.context), { timeoutMs: INSTALL_TIMEOUT_MS, signal: deps.signal }).catch(async (error: unknown) => {
         throw await explainInstallFailure(deps, error, ISTIO_SYSTEM, ["istiod", "istio-ingressgateway"], deps.now() - started);
       });
       const problems = await findIstioProblems(deps, mode);
       if (problems.length > 0) {
         throw failedError(`istioctl install finished but Istio is not at baseline:\n${problems.map((p) => `  - ${p}`).join("\n")}`, {
-          hint: `Look at: kubectl get pods,svc -n istio-system --context ${deps.context}`,
+          hint: `Look at: kubectl get pods,svc -n istio-system --context ${deps.cluster.context}`,
         });
       }
     },
@@ -59,7 +59,7 @@ export async function findIstioProblems(deps: PlatformDeps, mode: "up" | "reset"
   const kube = await deps.kube();
   const problems = (await readIstioState(kube)).problems;
   if (mode === "up" || problems.length > 0) return problems;
-  const baseline = await readBaseline(deps.workDir, deps.context);
+  const baseline = await readBaseline(deps.workDir, deps.cluster.context);
   if (!baseline?.mesh) return problems;
   const [mesh, istiod] = await Promise.all([
     readMeshConfig(kube),

@@ -18,8 +18,8 @@ export function labNamespaceStep(display: PlanDisplay): PlatformStep {
     id: "lab-namespace",
     title: `Namespace ${LAB_NAMESPACE} with ${INJECTION_LABEL}=enabled`,
     command: [
-      formatCommand("kubectl", ["create", "namespace", LAB_NAMESPACE, "--context", display.context]),
-      formatCommand("kubectl", ["label", "namespace", LAB_NAMESPACE, `${INJECTION_LABEL}=enabled`, "--overwrite", "--context", display.context]),
+      formatCommand("kubectl", ["create", "namespace", LAB_NAMESPACE, "--context", display.cluster.context]),
+      formatCommand("kubectl", ["label", "namespace", LAB_NAMESPACE, `${INJECTION_LABEL}=enabled`, "--overwrite", "--context", display.cluster.context]),
     ].join("\n"),
     async isDone(deps) {
       return isLabNamespaceReady(await deps.kube());

@@ -27,7 +27,7 @@ export function labNamespacesStep(display: PlanDisplay, deadlineMs: number = DEF
   return {
     id: "delete-lab-namespaces",
     title: `Delete ${LAB_NAMESPACE} and every namespace not in the baseline (wait up to ${Math.round(deadlineMs / 1000)} s)`,
-    command: `kubectl delete namespace ${LAB_NAMESPACE} <namespaces not in the baseline> --wait --context ${display.context}`,
+    command: `kubectl delete namespace ${LAB_NAMESPACE} <namespaces not in the baseline> --wait --context ${display.cluster.context}`,
     async isDone(deps) {
       const baseline = await requireOwnBaseline(deps);
       return (await namespacesToDelete(await deps.kube(), baseline)).length === 0;
@@ -36,7 +36,7 @@ export function labNamespacesStep(display: PlanDisplay, deadlineMs: number = DEF
       const kube = await deps.kube();
       const names = await namespacesToDelete(kube, await requireOwnBaseline(deps));
       for (const name of names) {
-        deps.log(`kubectl delete namespace ${name} --context ${deps.context}`);
+        deps.log(`kubectl delete namespace ${name} --context ${deps.cluster.context}`);
         await kube.delete({ apiVersion: "v1", kind: "Namespace", name });
       }
       await waitForNamespacesGone(kube, names, deadlineMs, deps);

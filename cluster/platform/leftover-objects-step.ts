@@ -17,7 +17,7 @@ export function leftoverObjectsStep(display: PlanDisplay): PlatformStep {
   return {
     id: "delete-leftovers",
     title: "Delete lab-made objects outside the lab namespaces (istio-system Gateways, Secrets, Telemetry, EnvoyFilters, extra gateways, Canaries)",
-    command: `kubectl delete <kind> <name> -n <namespace> --context ${display.context}   # each object not in the baseline snapshot`,
+    command: `kubectl delete <kind> <name> -n <namespace> --context ${display.cluster.context}   # each object not in the baseline snapshot`,
     async isDone(deps) {
       return (await findLeftovers(await deps.kube(), await requireBaseline(deps.workDir))).length === 0;
     },

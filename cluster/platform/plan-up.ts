@@ -28,7 +28,7 @@ export interface PlanUpOptions {
 // The context and folder the plans print, defaulting to the lab cluster and the cache.
 export function planDisplay(options: { cluster?: ClusterIdentity; context?: string; workDir?: string }): PlanDisplay {
   const cluster = options.cluster ?? resolveClusterIdentity(options.context);
-  return { context: cluster.context, cluster, workDir: options.workDir ?? cacheDir() };
+  return { cluster, workDir: options.workDir ?? cacheDir() };
 }
 
 // The platform baseline, in order: network, cluster, image cache, Istio, then addons and Flagger together, lab namespace, baseline snapshot.

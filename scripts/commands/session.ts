@@ -144,7 +144,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     throw signal === undefined ? error : stoppedRunError(signal, { context, changed: false });
   }
   const getKube = lazyKube(context);
-  const platform: PlatformDeps = { exec, kube: getKube, tools, context, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
+  const platform: PlatformDeps = { exec, kube: getKube, tools, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
   const certs = createCertStore(defaultCertDir());
   const probe = args.probe === "curl" ? createCurlProbe({ exec, certs }) : createNodeProbe({ certs });
   return {

@@ -20,7 +20,6 @@ export function platformDeps(kube: Kube, exec: Exec, workDir: string = tempWorkD
     exec,
     kube: async () => kube,
     tools: TEST_TOOLS,
-    context: "kind-myk8s",
     cluster: resolveClusterIdentity("kind-myk8s"),
     workDir,
     log: (line) => logs.push(line),
