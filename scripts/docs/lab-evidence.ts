@@ -12,7 +12,7 @@ export type EvidenceLevel = "plan" | "schemas" | "loopback" | "istiod-config" | 
 export const EVIDENCE_LEVELS: readonly { level: EvidenceLevel; meaning: string }[] = [
   { level: "plan", meaning: "its --dry-run plan is snapshot-tested" },
   { level: "schemas", meaning: "its manifests validate against the Kubernetes and Istio schemas" },
-  { level: "loopback", meaning: "its traffic checks fail against 127.0.0.1 stand-ins where nothing of the lab exists" },
+  { level: "loopback", meaning: "its must-fail-first traffic checks fail against 127.0.0.1 stand-ins where nothing of the lab exists" },
   { level: "istiod-config", meaning: "its proxy-config checks (or config-level assertions) pass on istiod's own generated config after their step" },
   { level: "envoy-traffic", meaning: "its traffic checks pass through a real Envoy running the generated config" },
 ];
@@ -49,7 +49,8 @@ export function deriveEvidence(lab: LabDefinition, sources: EvidenceSources): Ev
   const has: Record<EvidenceLevel, boolean> = {
     plan: sources.planSnapshot.includes(`exports[\`lab --dry-run plans > ${lab.id} `),
     schemas: steps.some((step) => usesManifest(step.actions)),
-    loopback: steps.some((step) => step.checks.some((check) => TRAFFIC_KINDS.has(check.kind))),
+    // The empty-cluster suite runs exactly the must-fail-first checks (test/labs/checks-fail-on-empty-cluster.test.ts).
+    loopback: steps.some((step) => step.checks.some((check) => TRAFFIC_KINDS.has(check.kind) && (check.mustFailFirst ?? step.mustFailFirst) === true)),
     "istiod-config": sources.istiod[lab.id] !== undefined,
     "envoy-traffic": sources.envoy[lab.id] !== undefined,
   };

@@ -17,6 +17,12 @@ describe("lab evidence", () => {
     expect(deriveEvidence(lab("ch5-routing"), sources)).not.toContain("istiod-config");
   });
 
+  it("claims loopback only for must-fail-first traffic checks, the ones the empty-cluster suite runs", () => {
+    const mirror = lab("ch5-mirror");
+    const optedOut = { ...mirror, steps: () => mirror.steps({ fast: false }).map((step) => ({ ...step, mustFailFirst: false, checks: step.checks.map((check) => ({ ...check, mustFailFirst: false })) })) };
+    expect(deriveEvidence(optedOut, NONE)).not.toContain("loopback");
+  });
+
   it("gives every lab of this repository a snapshot-tested plan", () => {
     const sources = readEvidenceSources(projectRoot());
     for (const each of LABS) expect(deriveEvidence(each, sources), each.id).toContain("plan");
