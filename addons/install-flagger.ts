@@ -1,6 +1,4 @@
 // Flagger from its pinned Helm chart: downloaded once, SHA-256 verified, installed into istio-system with helm.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { environmentError, describeError } from "../core/errors.js";
 import type { Kube } from "../core/kube.js";
@@ -8,8 +6,7 @@ import { formatCommand } from "../core/shell-quote.js";
 import { deploymentImageTag, isDeploymentReady } from "../cluster/install/deployment-state.js";
 import type { PlanDisplay, PlatformDeps, PlatformStep } from "../cluster/install/platform-types.js";
 import { explainInstallFailure } from "../cluster/install/explain-install-failure.js";
-import { checksumMismatchError } from "../cluster/tools/checksum.js";
-import { downloadToTempFile } from "../cluster/tools/download.js";
+import { ensureFlaggerChart } from "./flagger-chart-download.js";
 import { FLAGGER_CHART, flaggerSetArgs } from "./flagger-chart.js";
 
 const HELM_TIMEOUT = "5m";
@@ -35,7 +32,7 @@ export function flaggerStep(display: PlanDisplay): PlatformStep {
   return {
     id: "flagger",
     title: `Flagger ${FLAGGER_CHART.version} (Helm chart into istio-system, meshProvider=istio, metricsServer=http://prometheus:9090)`,
-    command: [`# ${FLAGGER_CHART.url} (sha256 ${FLAGGER_CHART.sha256.slice(0, 12)}…) saved as ${chart}`, formatCommand("helm", helmArgs(chart, display.cluster.context))].join("\n"),
+    command: [`# ${FLAGGER_CHART.url} (sha256 from ${FLAGGER_CHART.indexUrl}, remembered on first use) saved as ${chart}`, formatCommand("helm", helmArgs(chart, display.cluster.context))].join("\n"),
     async isDone(deps) {
       return (await readFlaggerState(await deps.kube())).problems.length === 0;
     },
@@ -65,29 +62,6 @@ function pendingReleaseError(error: unknown, context: string) {
     hint: `See it with \`helm history ${FLAGGER_CHART.releaseName} ${where}\`; clear it with \`helm rollback ${FLAGGER_CHART.releaseName} ${where}\` (pending-upgrade) or \`helm uninstall ${FLAGGER_CHART.releaseName} ${where}\` (pending-install), then \`npm run lab up\`.`,
     cause: error,
   });
-}
-
-// The chart in the cache, verified; downloaded (and verified before it is kept) when absent or corrupt.
-export async function ensureFlaggerChart(deps: Pick<PlatformDeps, "workDir" | "signal" | "log">): Promise<string> {
-  const path = flaggerChartPath(deps.workDir);
-  if ((await sha256OfFile(path)) === FLAGGER_CHART.sha256) return path;
-  await mkdir(join(deps.workDir, "charts"), { recursive: true });
-  deps.log(`downloading ${FLAGGER_CHART.url}`);
-  const download = await downloadToTempFile({ url: FLAGGER_CHART.url, dir: join(deps.workDir, "charts"), signal: deps.signal });
-  if (download.sha256 !== FLAGGER_CHART.sha256) {
-    await rm(download.path, { force: true });
-    throw checksumMismatchError(FLAGGER_CHART.url, FLAGGER_CHART.sha256, download.sha256);
-  }
-  await rename(download.path, path);
-  return path;
-}
-
-async function sha256OfFile(path: string): Promise<string | undefined> {
-  try {
-    return createHash("sha256").update(await readFile(path)).digest("hex");
-  } catch {
-    return undefined;
-  }
 }
 
 /** Flagger as `status` shows it. */

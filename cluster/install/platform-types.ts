@@ -1,6 +1,7 @@
 import type { Exec } from "../../core/exec.js";
 import type { Kube } from "../../core/kube.js";
 import type { ClusterIdentity } from "../cluster-identity.js";
+import type { PinPolicy } from "../tools/first-use-digest.js";
 import type { ToolPaths } from "../tools/tool-paths.js";
 
 /** What a platform step may touch. */
@@ -20,6 +21,10 @@ export interface PlatformDeps {
   signal: AbortSignal;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Downloads without a repository pin: the publisher's digest remembered on first use (default), or refused. */
+  pinPolicy?: PinPolicy;
+  /** One plain line the user always sees (e.g. a download verified against its publisher's digest). */
+  onNotice?: (line: string) => void;
 }
 
 /** One idempotent piece of the platform baseline: a cheap read says whether it is in place, run puts it there. */

@@ -15,9 +15,11 @@ export function parseChecksumFile(text: string, url: string): string {
 }
 
 // The error for a download whose SHA-256 differs from the expected one: the artifact, both digests, the pin's source.
-export function checksumMismatchError(url: string, expected: string, actual: string, source?: string): LabError {
+export function checksumMismatchError(url: string, expected: string, actual: string, source?: string, size?: { expected: number; actual: number }): LabError {
   const from = source === undefined ? "" : ` (expected value ${source})`;
-  return environmentError(`SHA-256 mismatch for ${url}: expected ${expected}, got ${actual}${from}. The file was deleted.`, {
+  const sizeText = size === undefined ? "" : `size ${size.expected} expected, got ${size.actual}; `;
+  const digestText = expected === actual ? `SHA-256 ${actual} as expected` : `SHA-256 mismatch: expected ${expected}, got ${actual}`;
+  return environmentError(`Download check failed for ${url}: ${sizeText}${digestText}${from}. The file was deleted.`, {
     hint: "the download was corrupted or tampered with; run again, or report if it repeats",
   });
 }

@@ -13,6 +13,8 @@ export interface DownloadOptions {
   /** Folder for the temp file; on the same filesystem as the final place so it can be renamed there. */
   dir: string;
   signal?: AbortSignal;
+  /** The size the pin records: a different Content-Length is refused before the body is read. */
+  expectedBytes?: number;
   onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
 }
 
@@ -28,6 +30,12 @@ export async function downloadToTempFile(options: DownloadOptions): Promise<Down
   const { url, dir, signal, onProgress } = options;
   const response = await openResponse(url, signal);
   const totalBytes = declaredLength(response);
+  if (options.expectedBytes !== undefined && totalBytes !== undefined && totalBytes !== options.expectedBytes) {
+    await response.body?.cancel();
+    throw environmentError(`Download refused for ${url}: size ${options.expectedBytes} expected, got ${totalBytes} (Content-Length), so the file cannot match its pinned SHA-256.`, {
+      hint: "The server sent a different file (a wrong pin or a changed release); report it with the URL above.",
+    });
+  }
   const path = join(dir, `.download-${randomUUID()}.part`);
   const hash = createHash("sha256");
   let receivedBytes = 0;

@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { Exec } from "../../core/exec.js";
+import type { PinPolicy } from "./first-use-digest.js";
 import type { PinnedDigest } from "./tool-digests.js";
 import { cacheDir as defaultCacheDir } from "../../core/paths.js";
 import { resolveHost, type HostPlatform } from "./host-platform.js";
@@ -30,8 +31,10 @@ export interface EnsureToolsOptions {
   onProgress?: (progress: DownloadProgress) => void;
   /** The pinned digests (default: tool-digests.ts); tests pass their fixtures'. */
   digests?: Readonly<Record<string, PinnedDigest>>;
-  /** ISTIO_LAB_ALLOW_UNPINNED=1: an artifact without a pin may be checked against its host's checksum file. */
-  allowUnpinned?: boolean;
+  /** Default "first-use": an artifact without a repository pin is checked against its publisher's digest, remembered; "strict" refuses it. */
+  policy?: PinPolicy;
+  /** Told in one line when a download was verified against its publisher's digest instead of a repository pin. */
+  onNotice?: (line: string) => void;
 }
 
 // Makes every pinned tool available: a PATH binary at exactly the pinned version, else the cache (no network),
@@ -65,7 +68,8 @@ async function downloadMissing(plan: readonly ToolPlanEntry[], cacheDir: string,
     downloads.map(async (entry) => {
       // A cached install that is incomplete or changed since it was verified is replaced whole.
       await rm(entry.installDir, { recursive: true, force: true });
-      return installTool(entry.artifact, { cacheDir, signal: options.signal, onProgress: options.onProgress, digests: options.digests, allowUnpinned: options.allowUnpinned });
+      const { signal, onProgress, onNotice, digests, policy } = options;
+      return installTool(entry.artifact, { cacheDir, signal, onProgress, onNotice, digests, policy });
     }),
   );
   const failures: ToolFailure[] = [];

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { environmentError } from "../../core/errors.js";
 import { checksumMismatchError } from "./checksum.js";
 import { downloadToTempFile } from "./download.js";
-import { expectedDigest, type ExpectedDigestOptions } from "./expected-digest.js";
+import { expectedDigest, type ExpectedDigest, type ExpectedDigestOptions } from "./expected-digest.js";
+import { recordFirstUseDigest } from "./first-use-digest.js";
 import { recordVerifiedInstall } from "./verified-install.js";
 import { extractMember, extractTree, requireFile } from "./extract.js";
 import type { DownloadProgress } from "./progress-format.js";
@@ -15,6 +16,8 @@ export interface InstallToolOptions extends Omit<ExpectedDigestOptions, "signal"
   cacheDir: string;
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
+  /** Told in one line when a download was verified against its publisher's digest instead of a repository pin. */
+  onNotice?: (line: string) => void;
 }
 
 // Downloads one tool, checks its SHA-256 against the pinned one, installs it atomically and records what was
@@ -34,16 +37,27 @@ export async function installTool(artifact: ToolArtifact, options: InstallToolOp
     url: artifact.url,
     dir: toolsDir,
     signal,
+    ...(expected.bytes === undefined ? {} : { expectedBytes: expected.bytes }),
     onProgress: (receivedBytes, totalBytes) => onProgress?.({ tool, receivedBytes, totalBytes }),
   });
   try {
-    if (file.sha256 !== expected.sha256) throw checksumMismatchError(artifact.url, expected.sha256, file.sha256, expected.source);
+    if (file.sha256 !== expected.sha256 || (expected.bytes !== undefined && file.bytes !== expected.bytes)) {
+      throw checksumMismatchError(artifact.url, expected.sha256, file.sha256, expected.source, sizeMismatch(expected, file.bytes));
+    }
     await placeVerifiedDownload(artifact, file.path, cacheDir);
     await recordVerifiedInstall(cacheDir, artifact, file.sha256);
+    if (expected.firstUse !== undefined) {
+      await recordFirstUseDigest(cacheDir, artifact.url, file.sha256);
+      options.onNotice?.(expected.firstUse.notice);
+    }
   } finally {
     await rm(file.path, { force: true });
   }
   return cachedBinaryPath(cacheDir, tool);
+}
+
+function sizeMismatch(expected: ExpectedDigest, bytes: number): { expected: number; actual: number } | undefined {
+  return expected.bytes === undefined || expected.bytes === bytes ? undefined : { expected: expected.bytes, actual: bytes };
 }
 
 // Moves a verified download into its install folder according to the tool's layout.

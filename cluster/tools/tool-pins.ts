@@ -1,11 +1,8 @@
 import type { HostPlatform } from "./host-platform.js";
 import { toolDigestKey } from "./tool-digests.js";
+import { TOOL_NAMES, type ToolName } from "./tool-name.js";
 
-/** A pinned command-line tool; the same names as the fields of ToolPaths. */
-export type ToolName = "kind" | "kubectl" | "istioctl" | "helm";
-
-// The tools in the order they are resolved and reported.
-export const TOOL_NAMES: readonly ToolName[] = ["kind", "kubectl", "istioctl", "helm"];
+export { TOOL_NAMES, type ToolName };
 
 /**
  * How the published checksum file is written. All are read the same way (first token = 64 hex chars);

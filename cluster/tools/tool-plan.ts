@@ -37,7 +37,7 @@ export function planTools(input: ToolPlanInput): ToolPlanEntry[] {
   });
 }
 
-// Human lines describing a plan, e.g. "download helm v3.11.3: <url> (sha256 <hex>, pinned (two-sources)) -> <dir>".
+// Human lines describing a plan, e.g. "download helm v3.11.3: <url> (sha256 <hex>, pinned in this repository) -> <dir>".
 export function formatToolPlan(entries: readonly ToolPlanEntry[]): string[] {
   return entries.map((entry) => {
     const head = `${entry.tool} ${entry.version}`;
@@ -45,7 +45,10 @@ export function formatToolPlan(entries: readonly ToolPlanEntry[]): string[] {
     if (entry.action === "use-cache") return `use cached ${head}: ${entry.binaryPath}`;
     const { url, digestKey } = entry.artifact;
     const pin = PINNED_DIGESTS[digestKey];
-    const check = pin?.sha256 !== undefined ? `sha256 ${pin.sha256}, pinned (${pin.status})` : "no pinned sha256 yet: refused unless ISTIO_LAB_ALLOW_UNPINNED=1";
+    const check =
+      pin !== undefined
+        ? `sha256 ${pin.sha256}, pinned in this repository`
+        : `not pinned in this repository: verified against ${entry.artifact.checksumUrl} and remembered on first use; refused with --strict-pins`;
     return `download ${head}: ${url} (${check}) -> ${entry.installDir}`;
   });
 }

@@ -26,6 +26,8 @@ Options:
   --context <name>     act on another kube context (default kind-myk8s); up, a lab, all, reset and
                        down change it, so they need --yes there; kind verbs need a kind-<name> context
   -y, --yes            confirm a changing verb on a context other than kind-myk8s
+  --strict-pins        download only what this repository pins by SHA-256 (Istio 1.17.8 is not:
+                       by default it is checked against the SHA-256 Istio publishes, remembered)
   -v, --verbose        show every command
   -h, --help           this help; \`npm run lab -- <verb> --help\` for one verb
 

@@ -32,6 +32,8 @@ export interface CliArgs {
   noMirror: boolean;
   /** `list --json`: the labs as JSON, each with the evidence the test suites give it. */
   json: boolean;
+  /** `--strict-pins`: refuse any download this repository does not pin (no first-use trust of a publisher's digest). */
+  strictPins: boolean;
 }
 
 const OPTIONS = {
@@ -53,6 +55,7 @@ const OPTIONS = {
   all: { type: "boolean" },
   "no-mirror": { type: "boolean" },
   json: { type: "boolean" },
+  "strict-pins": { type: "boolean" },
 } as const;
 
 function splitIds(values: string[] | undefined): string[] {
@@ -97,6 +100,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     all: values.all ?? false,
     noMirror: values["no-mirror"] ?? false,
     json: values.json ?? false,
+    strictPins: values["strict-pins"] ?? false,
   };
 }
 

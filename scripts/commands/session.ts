@@ -9,6 +9,7 @@ import { ExitCode } from "../../core/exit-codes.js";
 import { InterruptedError, stoppedRunError, type StopSignal } from "../../core/interrupted-error.js";
 import { platformProgressPrinter } from "../cli/platform-progress.js";
 import { ensureTools, resolveToolPaths } from "../../cluster/tools/ensure-tools.js";
+import type { PinPolicy } from "../../cluster/tools/first-use-digest.js";
 import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/progress-format.js";
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
@@ -119,6 +120,11 @@ export function clusterVerb(name: string, usesCluster: boolean): SessionVerb {
   return usesCluster ? { name, destructive: true, usesCluster, kindAction: "bring up a kind cluster for the lab" } : { name, destructive: false, usesCluster };
 }
 
+// --strict-pins refuses what the repository does not pin; by default a publisher's digest is trusted on first use.
+export function pinPolicyOf(args: Pick<CliArgs, "strictPins">): PinPolicy {
+  return args.strictPins ? "strict" : "first-use";
+}
+
 // Context guard, pinned tools and the lazily created API client, probe and certificates.
 export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): Promise<Session> {
   const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name, ...(verb.kindAction ? { kindAction: verb.kindAction } : {}) });
@@ -136,7 +142,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     tools =
       verb.usesCluster === false
         ? await resolveToolPaths({ exec, signal: controller.signal })
-        : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io), allowUnpinned: io.env["ISTIO_LAB_ALLOW_UNPINNED"] === "1" });
+        : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io), onNotice: (line) => io.err(line), policy: pinPolicyOf(args) });
   } catch (error) {
     remove();
     lock?.release();
@@ -144,7 +150,7 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
     throw signal === undefined ? error : stoppedRunError(signal, { context, changed: false });
   }
   const getKube = lazyKube(context);
-  const platform: PlatformDeps = { exec, kube: getKube, tools, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep };
+  const platform: PlatformDeps = { exec, kube: getKube, tools, cluster, workDir: cacheDir(), log, signal: controller.signal, now: Date.now, sleep, pinPolicy: pinPolicyOf(args), onNotice: (line) => io.err(line) };
   const certs = createCertStore(defaultCertDir());
   const probe = args.probe === "curl" ? createCurlProbe({ exec, certs }) : createNodeProbe({ certs });
   return {

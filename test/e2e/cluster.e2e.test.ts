@@ -8,13 +8,15 @@ import { KIND_CLUSTER_NAME, KIND_NODE_CONTAINER, renderKindConfigYaml } from "..
 import { missingPortMappings, parsePortBindings } from "../../cluster/kind/port-bindings.js";
 import { ensureTools } from "../../cluster/tools/ensure-tools.js";
 import { createExec } from "../../core/exec.js";
+import { pinPolicyOf } from "../../scripts/commands/session.js";
 import { DOCKER_SKIP_REASON } from "./docker-gate.js";
 
 describe.skipIf(Boolean(DOCKER_SKIP_REASON))("kind cluster myk8s from the typed config", () => {
   let kind = "";
 
   it("creates the cluster with kind v0.22.0 and the pinned node image", async () => {
-    kind = (await ensureTools({ exec: createExec() })).kind;
+    // The CLI's tool path and pin policy: a fresh cache verifies Istio's archive against its published digest.
+    kind = (await ensureTools({ exec: createExec(), policy: pinPolicyOf({ strictPins: process.env["ISTIO_LAB_STRICT_PINS"] === "1" }), onNotice: (line) => console.log(line) })).kind;
     await $({ nothrow: true })`${kind} delete cluster --name ${KIND_CLUSTER_NAME}`;
     const config = join(mkdtempSync(join(tmpdir(), "istio-lab-kind-")), "kind.yaml");
     writeFileSync(config, renderKindConfigYaml());

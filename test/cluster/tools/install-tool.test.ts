@@ -79,7 +79,7 @@ describe("installTool with a bad checksum", () => {
     await publishTools(server, LINUX_AMD64, [tool]);
     const artifact = artifactOf(tool);
     const wrong = sha256Hex("something else");
-    const pins = { ...digests, [artifact.digestKey]: { sha256: wrong, status: "two-sources" as const, sources: ["pin source A", "pin source B"] } };
+    const pins = { ...digests, [artifact.digestKey]: { sha256: wrong, sources: ["pin source A", "pin source B"] as const } };
     const actual = sha256Hex(Buffer.from((await buildToolDownloads(LINUX_AMD64))[tool].body));
 
     const error = await catchError(installTool(artifact, { cacheDir, digests: pins }));
@@ -93,20 +93,39 @@ describe("installTool with a bad checksum", () => {
     expect(await listFiles(cacheDir)).toEqual([]);
   });
 
-  it("without a pin, refuses to download unless allowed, and never from the host's checksum file by default", async () => {
+  it("a pin always wins: the host's own checksum file is never read, even when it agrees with the download", async () => {
     await publishTools(server, LINUX_AMD64, ["kind"]);
     const artifact = artifactOf("kind");
-    const error = await catchError(installTool(artifact, { cacheDir, digests: {} }));
-    expect(error.message).toContain("No pinned SHA-256");
-    expect(error.hint).toContain("ISTIO_LAB_ALLOW_UNPINNED=1");
-    expect(server.requests).toEqual([]);
+    await installTool(artifact, { cacheDir, digests });
+    expect(server.requests).toEqual([pathOf(artifact.url)]);
   });
 
-  it("(allowed unpinned) refuses a malformed checksum file before downloading the artifact", async () => {
+  it("checks the pinned size too: a wrong pin fails with the size and the digest", async () => {
+    await publishTools(server, LINUX_AMD64, ["kubectl"]);
+    const artifact = artifactOf("kubectl");
+    const body = (await buildToolDownloads(LINUX_AMD64)).kubectl.body;
+    const pins = { ...digests, [artifact.digestKey]: { sha256: sha256Hex("v1.23.14"), bytes: 45174784, sources: ["A", "B"] as const } };
+    const error = await catchError(installTool(artifact, { cacheDir, digests: pins }));
+    expect(error.message).toContain(`size 45174784 expected, got ${body.length}`);
+    expect(await listFiles(cacheDir)).toEqual([]);
+  });
+
+  it("a right digest with a wrong pinned size still fails, naming the size", async () => {
+    await publishTools(server, LINUX_AMD64, ["kind"]);
+    const artifact = artifactOf("kind");
+    const pinned = digests[artifact.digestKey];
+    if (pinned === undefined) throw new Error("fixture pin missing");
+    const pins = { ...digests, [artifact.digestKey]: { ...pinned, bytes: 1 } };
+    const error = await catchError(installTool(artifact, { cacheDir, digests: pins }));
+    expect(error.message).toContain("size 1 expected");
+    expect(await listFiles(cacheDir)).toEqual([]);
+  });
+
+  it("(first use, no pin) refuses a malformed checksum file before downloading the artifact", async () => {
     await publishTools(server, LINUX_AMD64, ["kind"]);
     const artifact = artifactOf("kind");
     server.routes.set(pathOf(artifact.checksumUrl), { body: "<html>rate limited</html>" });
-    const error = await catchError(installTool(artifact, { cacheDir, digests: {}, allowUnpinned: true }));
+    const error = await catchError(installTool(artifact, { cacheDir, digests: {} }));
     expect(error.message).toContain(artifact.checksumUrl);
     expect(server.requests).not.toContain(pathOf(artifact.url));
     expect(await listFiles(cacheDir)).toEqual([]);

@@ -13,10 +13,10 @@ describe("planTools", () => {
   it("plans every tool as a download from the official URLs when nothing is known", () => {
     const lines = formatToolPlan(planTools({ host: LINUX_AMD64, cacheDir: "/c" }));
     expect(lines).toEqual([
-      "download kind v0.22.0: https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64 (sha256 e4264d7ee07ca642fe52818d7c0ed188b193c214889dd055c929dbcb968d1f62, pinned (two-sources)) -> /c/tools/kind-v0.22.0",
-      "download kubectl v1.23.17: https://dl.k8s.io/release/v1.23.17/bin/linux/amd64/kubectl (sha256 13ce4b18ba6e15d5d259249c530637dd7fb9722d121df022099f3ed5f2bd74cd, pinned (single-source)) -> /c/tools/kubectl-v1.23.17",
-      "download istioctl 1.17.8: https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz (no pinned sha256 yet: refused unless ISTIO_LAB_ALLOW_UNPINNED=1) -> /c/tools/istio-1.17.8",
-      "download helm v3.11.3: https://get.helm.sh/helm-v3.11.3-linux-amd64.tar.gz (sha256 ca2d5d40d4cdfb9a3a6205dd803b5bc8def00bd2f13e5526c127e9b667974a89, pinned (two-sources)) -> /c/tools/helm-v3.11.3",
+      "download kind v0.22.0: https://kind.sigs.k8s.io/dl/v0.22.0/kind-linux-amd64 (sha256 e4264d7ee07ca642fe52818d7c0ed188b193c214889dd055c929dbcb968d1f62, pinned in this repository) -> /c/tools/kind-v0.22.0",
+      "download kubectl v1.23.17: https://dl.k8s.io/release/v1.23.17/bin/linux/amd64/kubectl (sha256 f09f7338b5a677f17a9443796c648d2b80feaec9d6a094ab79a77c8a01fde941, pinned in this repository) -> /c/tools/kubectl-v1.23.17",
+      "download istioctl 1.17.8: https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz (not pinned in this repository: verified against https://github.com/istio/istio/releases/download/1.17.8/istio-1.17.8-linux-amd64.tar.gz.sha256 and remembered on first use; refused with --strict-pins) -> /c/tools/istio-1.17.8",
+      "download helm v3.11.3: https://get.helm.sh/helm-v3.11.3-linux-amd64.tar.gz (sha256 ca2d5d40d4cdfb9a3a6205dd803b5bc8def00bd2f13e5526c127e9b667974a89, pinned in this repository) -> /c/tools/helm-v3.11.3",
     ]);
   });
 });

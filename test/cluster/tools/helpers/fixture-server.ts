@@ -1,4 +1,5 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
 /** What the fixture server answers for one path. */
@@ -20,11 +21,11 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-// Starts the server on a free port of 127.0.0.1.
-export async function startFixtureServer(): Promise<FixtureServer> {
+// Starts the server on a free port of 127.0.0.1; with `tls` it speaks HTTPS (named localhost in its baseUrl).
+export async function startFixtureServer(tls?: { keyPem: string; certPem: string }): Promise<FixtureServer> {
   const routes = new Map<string, FixtureRoute>();
   const requests: string[] = [];
-  const server: Server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
     requests.push(path);
     const route = routes.get(path);
@@ -42,11 +43,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     response.write(body.subarray(0, partial));
     if (route.cutAfter === undefined) return;
     setTimeout(() => (route.cutMode === "end" ? response.socket?.end() : response.socket?.destroy()), 20);
-  });
+  };
+  const server: Server = tls === undefined ? createServer(listener) : createTlsServer({ key: tls.keyPem, cert: tls.certPem }, listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: tls === undefined ? `http://127.0.0.1:${port}` : `https://localhost:${port}`,
     routes,
     requests,
     close: () =>

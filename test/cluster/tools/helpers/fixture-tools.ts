@@ -127,6 +127,6 @@ export async function listFiles(dir: string): Promise<string[]> {
 export async function fixtureDigests(host: HostPlatform): Promise<Record<string, PinnedDigest>> {
   const downloads = await buildToolDownloads(host);
   return Object.fromEntries(
-    TOOL_NAMES.map((tool) => [toolDigestKey(tool, host), { sha256: sha256Hex(downloads[tool].body), status: "two-sources" as const, sources: ["test fixture"] }]),
+    TOOL_NAMES.map((tool) => [toolDigestKey(tool, host), { sha256: sha256Hex(downloads[tool].body), sources: ["test fixture A", "test fixture B"] as const }]),
   );
 }
