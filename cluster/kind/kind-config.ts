@@ -3,7 +3,9 @@
 export const KIND_CLUSTER_NAME = "myk8s";
 export const KIND_CONTEXT = `kind-${KIND_CLUSTER_NAME}`;
 export const KIND_NODE_CONTAINER = `${KIND_CLUSTER_NAME}-control-plane`;
-/** The kindest/node v1.23.17 image built for kind v0.22.0 (the last kind release with a 1.23 image). */
+/** The kindest/node v1.23.17 image built for kind v0.22.0 (the last kind release with a 1.23 image). Digest sources
+ * that agree: kind v0.22.0's release notes (image list), and independent projects' kind version tables (code index
+ * files 1300166470, 18042721675, 29234733741). */
 export const KIND_NODE_IMAGE =
   "kindest/node:v1.23.17@sha256:14d0a9a892b943866d7e6be119a06871291c517d279aedb816a4b4bc0ec0a5b3";
 export const POD_SUBNET = "10.10.0.0/16";

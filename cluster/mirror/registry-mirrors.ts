@@ -1,7 +1,9 @@
 // The image cache that outlives the cluster: one pull-through `registry:2` per upstream registry the labs pull
 // from, on Docker's `kind` network, named in the node's containerd config (the kind docs' mirror pattern).
 
-/** registry 2.8.3, pinned by its image index digest (as published on Docker Hub; the same digest pins it in many public CI scripts). */
+/** registry 2.8.3, pinned by its image index digest. Sources that agree: public CI scripts of independent projects
+ * pinning `registry:2.8.3@sha256:a3d8aaa6…` (code index files 63391052824, 62887104168), and a research note reading
+ * Docker Hub's `library/registry:2` index as the same digest (70080640459). */
 export const REGISTRY_IMAGE = "registry:2.8.3@sha256:a3d8aaa63ed8681a604f1dea0aa03f100d5895b6a58ace528858a7b332415373";
 /** The port registry:2 listens on inside its container. */
 export const MIRROR_PORT = 5000;
