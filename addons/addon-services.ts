@@ -16,6 +16,9 @@ export interface AddonService {
   uiPath: string;
   /** Path that answers 200 once the addon is ready. */
   readyPath: string;
+  /** The Service's other ports: a NodePort Service exposes every port, so each gets a fixed number outside
+   * 30000-30007 (Kubernetes would otherwise pick one at random, possibly a port the labs need). */
+  otherPorts: readonly { name: string; port: number; targetPort: number; nodePort: number }[];
 }
 
 // Where samples/addons installs every addon.
@@ -23,10 +26,12 @@ export const ADDON_NAMESPACE = "istio-system";
 
 // The four addons with the NodePorts spec/labs.md fixes (kind maps each to the same host port).
 export const ADDON_SERVICES: readonly AddonService[] = [
-  { addon: "prometheus", service: "prometheus", deployment: "prometheus", portName: "http", port: 9090, targetPort: 9090, nodePort: 30001, uiPath: "/", readyPath: "/-/ready" },
-  { addon: "grafana", service: "grafana", deployment: "grafana", portName: "service", port: 3000, targetPort: 3000, nodePort: 30002, uiPath: "/", readyPath: "/api/health" },
-  { addon: "kiali", service: "kiali", deployment: "kiali", portName: "http", port: 20001, targetPort: 20001, nodePort: 30003, uiPath: "/kiali/", readyPath: "/kiali/" },
-  { addon: "tracing", service: "tracing", deployment: "jaeger", portName: "http-query", port: 80, targetPort: 16686, nodePort: 30004, uiPath: "/jaeger/", readyPath: "/jaeger/" },
+  { addon: "prometheus", service: "prometheus", deployment: "prometheus", portName: "http", port: 9090, targetPort: 9090, nodePort: 30001, uiPath: "/", readyPath: "/-/ready", otherPorts: [] },
+  { addon: "grafana", service: "grafana", deployment: "grafana", portName: "service", port: 3000, targetPort: 3000, nodePort: 30002, uiPath: "/", readyPath: "/api/health", otherPorts: [] },
+  { addon: "kiali", service: "kiali", deployment: "kiali", portName: "http", port: 20001, targetPort: 20001, nodePort: 30003, uiPath: "/kiali/", readyPath: "/kiali/",
+    otherPorts: [{ name: "http-metrics", port: 9090, targetPort: 9090, nodePort: 32090 }] },
+  { addon: "tracing", service: "tracing", deployment: "jaeger", portName: "http-query", port: 80, targetPort: 16686, nodePort: 30004, uiPath: "/jaeger/", readyPath: "/jaeger/",
+    otherPorts: [{ name: "grpc-query", port: 16685, targetPort: 16685, nodePort: 32685 }] },
 ];
 
 /** The patch that turns an addon Service into a NodePort on the fixed port. */
@@ -48,7 +53,10 @@ export function addonServicePatch(addon: AddonService): AddonServicePatch {
     metadata: { name: addon.service, namespace: ADDON_NAMESPACE },
     spec: {
       type: "NodePort",
-      ports: [{ name: addon.portName, port: addon.port, targetPort: addon.targetPort, nodePort: addon.nodePort, protocol: "TCP" }],
+      ports: [
+        { name: addon.portName, port: addon.port, targetPort: addon.targetPort, nodePort: addon.nodePort, protocol: "TCP" },
+        ...addon.otherPorts.map((other) => ({ ...other, protocol: "TCP" as const })),
+      ],
     },
   };
 }

@@ -87,7 +87,8 @@ async function readAddons(kube: Kube): Promise<Array<{ addon: AddonService; read
     const deployment = deployments.find((d) => d.metadata.name === addon.deployment);
     const service = services.find((s) => s.metadata.name === addon.service);
     const spec = service?.["spec"] as { type?: string; ports?: Array<{ port: number; nodePort?: number }> } | undefined;
-    const exposed = spec?.type === "NodePort" && spec.ports?.some((p) => p.port === addon.port && p.nodePort === addon.nodePort) === true;
+    const wanted = addonServicePatch(addon).spec.ports;
+    const exposed = spec?.type === "NodePort" && wanted.every((w) => spec.ports?.some((p) => p.port === w.port && p.nodePort === w.nodePort) === true);
     return { addon, ready: deployment !== undefined && isDeploymentReady(deployment), exposed };
   });
 }

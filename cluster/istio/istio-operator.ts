@@ -46,7 +46,7 @@ export function renderIstioOperator(options: IstioOperatorOptions): IstioOperato
     name: p.name,
     port: p.port,
     targetPort: p.targetPort,
-    ...(p.nodePort === undefined ? {} : { nodePort: p.nodePort }),
+    nodePort: p.nodePort,
     protocol: "TCP" as const,
   }));
   const pilotEnv = Object.entries(options.pilotEnv ?? {}).map(([name, value]) => ({ name, value }));

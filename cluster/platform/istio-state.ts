@@ -49,9 +49,9 @@ export function ingressServiceProblems(service: KubeObject | undefined): string[
   if (spec.externalTrafficPolicy !== "Local") problems.push(`istio-ingressgateway externalTrafficPolicy is ${spec.externalTrafficPolicy ?? "unset"}, expected Local`);
   for (const wanted of INGRESS_GATEWAY_PORTS) {
     const actual = spec.ports?.find((p) => p.port === wanted.port);
-    const target = `${wanted.port}->${wanted.targetPort}${wanted.nodePort ? ` nodePort ${wanted.nodePort}` : ""}`;
+    const target = `${wanted.port}->${wanted.targetPort} nodePort ${wanted.nodePort}`;
     if (!actual) problems.push(`istio-ingressgateway has no port ${target}`);
-    else if (Number(actual.targetPort) !== wanted.targetPort || (wanted.nodePort !== undefined && actual.nodePort !== wanted.nodePort)) {
+    else if (Number(actual.targetPort) !== wanted.targetPort || actual.nodePort !== wanted.nodePort) {
       problems.push(`istio-ingressgateway port ${wanted.port} is ->${String(actual.targetPort)} nodePort ${actual.nodePort ?? "none"}, expected ${target}`);
     }
   }

@@ -26,13 +26,14 @@ describe("addon services", () => {
     }
   });
 
-  it.each(ADDON_SERVICES.map((a) => [a.addon, a] as const))("%s: the patch is a valid v1 Service touching one port", (_name, addon) => {
+  it.each(ADDON_SERVICES.map((a) => [a.addon, a] as const))("%s: the patch is a valid v1 Service numbering its UI port and every other port", (_name, addon) => {
     const patch = addonServicePatch(addon);
     expect(validateManifest(patch as unknown as Record<string, unknown>)).toEqual([]);
     expect(patch.metadata).toEqual({ name: addon.service, namespace: "istio-system" });
     expect(patch.spec.type).toBe("NodePort");
     expect(patch.spec.ports).toEqual([
       { name: addon.portName, port: addon.port, targetPort: addon.targetPort, nodePort: addon.nodePort, protocol: "TCP" },
+      ...addon.otherPorts.map((other) => ({ ...other, protocol: "TCP" })),
     ]);
   });
 

@@ -8,7 +8,7 @@ import { validateManifest } from "./helpers/validate-manifest.js";
 
 // The platform contract from spec/labs.md: these four ports, in this shape, for every install.
 const EXPECTED_PORTS = [
-  { name: "status-port", port: 15021, targetPort: 15021, protocol: "TCP" },
+  { name: "status-port", port: 15021, targetPort: 15021, nodePort: 32021, protocol: "TCP" },
   { name: "http2", port: 80, targetPort: 8080, nodePort: 30000, protocol: "TCP" },
   { name: "https", port: 443, targetPort: 8443, nodePort: 30005, protocol: "TCP" },
   { name: "tcp", port: 31400, targetPort: 31400, nodePort: 30006, protocol: "TCP" },
@@ -62,8 +62,9 @@ describe("renderIstioOperator", () => {
 });
 
 describe("gateway port table", () => {
-  it("every fixed NodePort is mapped to the same host port by kind", () => {
-    for (const port of INGRESS_GATEWAY_PORTS.filter((p) => p.nodePort !== undefined)) {
+  it("every NodePort in kind's range is mapped to the same host port; the status port is outside it", () => {
+    expect(HOST_PORT_MAPPINGS.some((m) => m.containerPort === gatewayNodePort(15021))).toBe(false);
+    for (const port of INGRESS_GATEWAY_PORTS.filter((p) => p.name !== "status-port")) {
       expect(HOST_PORT_MAPPINGS.find((m) => m.containerPort === port.nodePort)?.hostPort, port.name).toBe(port.nodePort);
     }
   });
@@ -72,6 +73,7 @@ describe("gateway port table", () => {
     expect(gatewayNodePort(80)).toBe(30000);
     expect(gatewayNodePort(443)).toBe(30005);
     expect(gatewayNodePort(31400)).toBe(30006);
-    expect(gatewayNodePort(15021)).toBeUndefined();
+    expect(gatewayNodePort(15021)).toBe(32021);
+    expect(gatewayNodePort(8080)).toBeUndefined();
   });
 });
