@@ -9,6 +9,8 @@ export interface RunState {
   labId: string;
   /** Whether the cluster can reach the internet; undefined until a check that needs it asks. */
   egress?: boolean;
+  /** What the egress probe saw, named in the skip reason. */
+  egressSeen?: string;
   traffic: Map<string, TrafficHandle>;
   /** Where this run writes rendered files and diagnostics. */
   workDir: string;

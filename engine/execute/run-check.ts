@@ -65,7 +65,7 @@ export function createCheckRunner<C extends CheckLike>(kinds: CheckKinds<C>): Ch
       ...(check.mirrorSide === undefined ? {} : { mirrorSide: check.mirrorSide }),
     });
     if (check.needsEgress === true && !(await ensureEgressKnown(ctx, state))) {
-      return outcome("skipped", noEgressReason(ctx.cluster.nodeContainer), 0);
+      return outcome("skipped", noEgressReason(ctx.cluster.nodeContainer, state.egressSeen), 0);
     }
     try {
       const result = await judgeCheck(kinds, check, ctx, options);

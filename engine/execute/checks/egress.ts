@@ -1,44 +1,49 @@
-// Whether the cluster can reach the internet, asked once per run from the kind node itself
+// Whether the cluster can reach the internet the way the labs need it, asked once per run from the kind node itself
 // (`docker exec <node> curl ...`); checks that need it are skipped, never passed, when it cannot.
 
 import { describeError } from "../../../core/errors.js";
 import { formatCommand } from "../../../core/shell-quote.js";
+import { EGRESS_TARGETS, judgeEgress, type EgressAnswer, type EgressVerdict } from "../../checks/egress-answer.js";
 import type { LabContext } from "../../lab-context.js";
 import type { RunState } from "../../run-state.js";
 
-// The outside host the labs need (forum's upstream), asked from the kind node.
-export const EGRESS_URL = "http://jsonplaceholder.typicode.com/users";
-
-// `docker exec myk8s-control-plane curl -s -m 5 -o /dev/null -w '%{http_code}' <url>` (the run's kind node).
-export function egressProbeArgs(nodeContainer: string): string[] {
-  return ["exec", nodeContainer, "curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", EGRESS_URL];
+// `docker exec myk8s-control-plane curl -s -m 5 -w '\n%{http_code}' <url>` (the run's kind node): body, then status.
+export function egressProbeArgs(nodeContainer: string, url: string): string[] {
+  return ["exec", nodeContainer, "curl", "-s", "-m", "5", "-w", "\\n%{http_code}", url];
 }
 
 // The skip reason every check that needs egress reports.
-export function noEgressReason(nodeContainer: string | undefined): string {
+export function noEgressReason(nodeContainer: string | undefined, seen?: string): string {
   if (nodeContainer === undefined) return "the context is not a kind cluster, so there is no kind node to ask for internet access; skipped, not passed";
-  return `the cluster cannot reach the internet (no HTTP answer to \`${formatCommand("docker", egressProbeArgs(nodeContainer))}\`); skipped, not passed`;
+  const command = formatCommand("docker", egressProbeArgs(nodeContainer, EGRESS_TARGETS[0].url));
+  return `the cluster cannot reach the internet as the lab needs (${seen ?? "no HTTP answer"}; asked with \`${command}\` and the same for ${EGRESS_TARGETS[1].url}); skipped, not passed`;
 }
 
-// Any HTTP status code means the node reached the host; "000", nothing, or a failed docker means no egress.
-export async function detectEgress(ctx: LabContext): Promise<boolean> {
+// Both targets asked from the node; a failed docker or curl is an answer with no status.
+export async function detectEgress(ctx: LabContext): Promise<EgressVerdict> {
   const node = ctx.cluster.nodeContainer;
-  if (node === undefined) return false;
-  try {
-    const result = await ctx.exec("docker", egressProbeArgs(node), { allowFailure: true, signal: ctx.signal, timeoutMs: 15_000 });
-    const code = result.stdout.trim();
-    const reached = /^[1-5]\d\d$/.test(code);
-    ctx.log(`egress probe: ${result.command} -> ${code || "(no answer)"} (exit ${result.exitCode})`);
-    return reached;
-  } catch (error) {
-    ctx.signal.throwIfAborted();
-    ctx.log(`egress probe failed: ${describeError(error)}`);
-    return false;
-  }
+  if (node === undefined) return { reachable: false, seen: "no kind node" };
+  const answers = await Promise.all(EGRESS_TARGETS.map(async ({ url }): Promise<EgressAnswer> => {
+    try {
+      const result = await ctx.exec("docker", egressProbeArgs(node, url), { allowFailure: true, signal: ctx.signal, timeoutMs: 15_000 });
+      return { url, stdout: result.stdout };
+    } catch (error) {
+      ctx.signal.throwIfAborted();
+      ctx.log(`egress probe of ${url} failed: ${describeError(error)}`);
+      return { url, stdout: "" };
+    }
+  }));
+  const verdict = judgeEgress(answers);
+  ctx.log(`egress probe: ${verdict.reachable ? "reachable" : "not reachable"} (${verdict.seen})`);
+  return verdict;
 }
 
 // state.egress, detected on first need.
 export async function ensureEgressKnown(ctx: LabContext, state: RunState): Promise<boolean> {
-  if (state.egress === undefined) state.egress = await detectEgress(ctx);
+  if (state.egress === undefined) {
+    const verdict = await detectEgress(ctx);
+    state.egress = verdict.reachable;
+    state.egressSeen = verdict.seen;
+  }
   return state.egress;
 }
