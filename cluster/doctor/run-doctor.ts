@@ -11,8 +11,9 @@ import { checkKernelModules } from "./check-kernel-modules.js";
 import { checkKindNetwork } from "./check-kind-network.js";
 import { checkPorts } from "./check-ports.js";
 import { checkMirrors } from "./check-mirrors.js";
+import { checkDockerHub } from "./check-docker-hub.js";
 import { readMirrorStates } from "../mirror/mirror-state.js";
-import { mirrorsEnabled } from "../mirror/registry-mirrors.js";
+import { REGISTRY_MIRRORS, mirrorsEnabled } from "../mirror/registry-mirrors.js";
 import type { DoctorResult } from "./doctor-types.js";
 import { formatToolStatus, listToolStatus, type ToolStatus } from "../tools/tool-status.js";
 
@@ -25,6 +26,14 @@ async function portsHeldByCluster(exec: Exec): Promise<Set<number>> {
   const inspect = await exec("docker", ["inspect", KIND_NODE_CONTAINER, "--format", "{{json .HostConfig.PortBindings}}"], { allowFailure: true, timeoutMs: 30_000 });
   if (inspect.exitCode !== 0) return new Set();
   return new Set(parsePortBindings(inspect.stdout.trim()).values());
+}
+
+// The docker.io mirror's recent log lines (where a 429 from Docker Hub shows), or undefined without that mirror.
+async function dockerHubMirrorLog(exec: Exec): Promise<string | undefined> {
+  const mirror = REGISTRY_MIRRORS.find((candidate) => candidate.upstream === "docker.io");
+  if (mirror === undefined) return undefined;
+  const result = await exec("docker", ["logs", "--tail", "500", mirror.container], { allowFailure: true, timeoutMs: 30_000 });
+  return result.exitCode === 0 ? result.stdout + result.stderr : undefined;
 }
 
 // One line per pinned tool: a PATH binary with its version, a re-checked cache entry, or what will be downloaded.
@@ -45,11 +54,12 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
   ]);
   const reachable = docker.serverVersion !== undefined;
   const mirrors = mirrorsEnabled(process.env);
-  const [held, kindNetwork, mirrorStates, toolStates] = await Promise.all([
+  const [held, kindNetwork, mirrorStates, toolStates, dockerHubLog] = await Promise.all([
     reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
     reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: 30_000 }).then((result) => result.exitCode === 0) : Promise.resolve(false),
     reachable && mirrors ? readMirrorStates(exec) : Promise.resolve(undefined),
     listToolStatus({ exec, cacheDir: cacheDir() }),
+    reachable && mirrors ? dockerHubMirrorLog(exec) : Promise.resolve(undefined),
   ]);
   return [
     docker.result,
@@ -59,6 +69,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     checkKernelModules(process.platform, modules, builtin ?? ""),
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
     checkMirrors(mirrorStates, mirrors),
+    checkDockerHub(process.env, dockerHubLog),
     ...toolStates.map(toolResult),
   ];
 }

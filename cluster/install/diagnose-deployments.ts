@@ -2,6 +2,7 @@
 // last log lines, pending with the last event), turned into one LabError for `up`.
 import { describeError, environmentError, failedError, type LabError } from "../../core/errors.js";
 import type { Kube } from "../../core/kube.js";
+import { RATE_LIMIT_HINT, isPullRateLimited } from "../../core/workloads/pull-rate-limit.js";
 import { diagnosePods } from "../../core/workloads/rollout-diagnosis.js";
 import { findWorkloadPods } from "../../core/workloads/workload-pods.js";
 
@@ -25,6 +26,7 @@ export async function diagnoseDeployments(kube: Kube, namespace: string, names: 
   }
   const message = `Not ready after ${Math.round(waitedMs / 1000)} s in ${namespace}: ${names.join(", ")}\n${lines.map((l) => `  - ${l}`).join("\n")}`;
   const text = lines.join("\n");
+  if (PULL_FAILURE.test(text) && isPullRateLimited(text)) return environmentError(message, { hint: RATE_LIMIT_HINT });
   if (PULL_FAILURE.test(text)) {
     return environmentError(message, { hint: "The node could not pull an image: check the internet connection (or a Docker Hub rate limit), then run `npm run lab up` again." });
   }

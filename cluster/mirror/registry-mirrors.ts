@@ -28,12 +28,15 @@ export const REGISTRY_MIRRORS: readonly RegistryMirror[] = [
   { upstream: "ghcr.io", remoteUrl: "https://ghcr.io", container: "istio-lab-mirror-ghcr-io", serves: "fluxcd/flagger" },
 ];
 
-// `docker run` arguments for one mirror: restarted with Docker, its cache in a named volume.
-export function runMirrorArgs(mirror: RegistryMirror, network = "kind"): string[] {
+// `docker run` arguments for one mirror: restarted with Docker, its cache in a named volume. With Docker Hub
+// credentials the docker.io mirror takes REGISTRY_PROXY_USERNAME/PASSWORD from the docker CLI's environment by name.
+export function runMirrorArgs(mirror: RegistryMirror, network = "kind", withCredentials = false): string[] {
+  const credentials = withCredentials && mirror.upstream === "docker.io" ? ["-e", "REGISTRY_PROXY_USERNAME", "-e", "REGISTRY_PROXY_PASSWORD"] : [];
   return [
     "run", "-d", "--restart=always", "--name", mirror.container, "--network", network,
     "-v", `${mirror.container}:/var/lib/registry`,
     "-e", `REGISTRY_PROXY_REMOTEURL=${mirror.remoteUrl}`,
+    ...credentials,
     REGISTRY_IMAGE,
   ];
 }

@@ -2,16 +2,20 @@
 
 import { formatCommand } from "../../core/shell-quote.js";
 import { readMirrorStates } from "../mirror/mirror-state.js";
+import { dockerHubCredentials, registryProxyEnv } from "../mirror/docker-hub-credentials.js";
 import { REGISTRY_MIRRORS, runMirrorArgs } from "../mirror/registry-mirrors.js";
 import type { PlatformStep } from "../install/platform-types.js";
 
-// Done when every mirror runs on the kind network; run starts, creates or connects what is missing.
-export function registryMirrorStep(): PlatformStep {
+// Done when every mirror runs on the kind network; run starts, creates or connects what is missing. Docker Hub
+// credentials (ISTIO_LAB_DOCKERHUB_USERNAME/TOKEN) go to a docker.io mirror created now.
+export function registryMirrorStep(env: Readonly<Record<string, string | undefined>> = process.env): PlatformStep {
+  const credentials = dockerHubCredentials(env);
+  const withCredentials = credentials !== undefined;
   return {
     id: "registry-mirrors",
     title: `Image cache: pull-through registries for ${REGISTRY_MIRRORS.map((m) => m.upstream).join(", ")} on the kind network (kept by \`down\`)`,
     command: [
-      ...REGISTRY_MIRRORS.map((mirror) => formatCommand("docker", runMirrorArgs(mirror))),
+      ...REGISTRY_MIRRORS.map((mirror) => formatCommand("docker", runMirrorArgs(mirror, "kind", withCredentials))),
       `# kind-config.yaml's containerdConfigPatches send ${REGISTRY_MIRRORS.map((m) => m.upstream).join(", ")} pulls here first, then to the registry itself`,
     ].join("\n"),
     async isDone({ exec }) {
@@ -20,8 +24,9 @@ export function registryMirrorStep(): PlatformStep {
     async run({ exec, log }) {
       for (const { mirror, state, onKindNetwork } of await readMirrorStates(exec)) {
         if (state === "absent") {
-          log(formatCommand("docker", runMirrorArgs(mirror)));
-          await exec("docker", runMirrorArgs(mirror));
+          const args = runMirrorArgs(mirror, "kind", withCredentials);
+          log(formatCommand("docker", args));
+          await exec("docker", args, credentials === undefined ? {} : { env: registryProxyEnv(credentials) });
           continue;
         }
         if (state === "stopped") await exec("docker", ["start", mirror.container]);

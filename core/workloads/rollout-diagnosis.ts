@@ -2,6 +2,7 @@
 // last log lines), Pending (with the last event), as one paragraph and a hint for the user.
 
 import type { Kube, KubeObject } from "../kube.js";
+import { RATE_LIMIT_HINT, isPullRateLimited } from "./pull-rate-limit.js";
 
 /** What holds a rollout back: one line per pod, and the hint for the first cause found. */
 export interface RolloutDiagnosis {
@@ -37,7 +38,7 @@ export async function diagnosePods(kube: Kube, namespace: string, pods: readonly
     const crashing = statuses.find((c) => c.state?.waiting?.reason === "CrashLoopBackOff");
     if (pulling !== undefined) {
       lines.push(`pod ${name}: container ${pulling.name} is in ${pulling.state?.waiting?.reason} for image ${imageOf(pod, pulling)}${messageOf(pulling)}`);
-      hints.push(`Check that image ${imageOf(pod, pulling)} exists and the node can pull it (or load it with \`kind load docker-image\`).`);
+      hints.push(isPullRateLimited(messageOf(pulling)) ? RATE_LIMIT_HINT : `Check that image ${imageOf(pod, pulling)} exists and the node can pull it (or load it with \`kind load docker-image\`).`);
     } else if (crashing !== undefined) {
       const logs = await kube.logs(namespace, name, crashing.name, { tailLines: 5 }).catch((error: unknown) => `(no logs: ${(error as Error).message})`);
       lines.push(`pod ${name}: container ${crashing.name} is in CrashLoopBackOff; last log lines:\n${indent(logs.trimEnd() || "(empty)")}`);

@@ -5,6 +5,7 @@ import { checkKindNetwork } from "../../cluster/doctor/check-kind-network.js";
 import { checkNodeVersion } from "../../cluster/doctor/check-host.js";
 import { checkPorts, isPortFree } from "../../cluster/doctor/check-ports.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
+import { checkDockerHub } from "../../cluster/doctor/check-docker-hub.js";
 import { formatDoctor } from "../../cluster/doctor/run-doctor.js";
 import type { Exec } from "../../core/exec.js";
 import { spawnFailure } from "../../core/exec.js";
@@ -99,5 +100,24 @@ describe("doctor: host", () => {
     expect(text).toContain("✖ fail Docker engine");
     expect(text).toContain("fix: Start Docker");
     expect(text).toContain("1 check(s) failed");
+  });
+});
+
+describe("doctor: Docker Hub pulls", () => {
+  it("says whether pulls are anonymous or use the given credentials (never printing the token)", () => {
+    expect(checkDockerHub({}, "")).toMatchObject({ status: "ok", detail: expect.stringContaining("anonymous") });
+    const given = checkDockerHub({ ISTIO_LAB_DOCKERHUB_USERNAME: "learner", ISTIO_LAB_DOCKERHUB_TOKEN: "dckr_pat_secret" }, "");
+    expect(given).toMatchObject({ status: "ok", detail: expect.stringContaining("as learner") });
+    expect(JSON.stringify(given)).not.toContain("dckr_pat_secret");
+  });
+
+  it("warns with what to do when the docker.io mirror's log shows a 429 from Docker Hub", () => {
+    const log = 'level=error msg="response completed with error" err.code=toomanyrequests err.message="You have reached your pull rate limit."';
+    expect(checkDockerHub({}, log)).toMatchObject({ status: "warn", fix: expect.stringContaining("ISTIO_LAB_DOCKERHUB_USERNAME") });
+    expect(checkDockerHub({}, 'level=info msg="response completed" http.response.status=200')).toMatchObject({ status: "ok" });
+  });
+
+  it("fails when only one of the two variables is set", () => {
+    expect(checkDockerHub({ ISTIO_LAB_DOCKERHUB_TOKEN: "t" }, undefined).status).toBe("fail");
   });
 });

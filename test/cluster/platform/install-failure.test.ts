@@ -13,6 +13,12 @@ import { platformDeps, tempWorkDir } from "./platform-deps.js";
 const ISTIOCTL_TIMEOUT = "✘ Ingress gateways encountered an error: failed to wait for resource: resources not ready after 5m0s: timed out waiting for the condition";
 
 // istio-ingressgateway whose only pod cannot pull its image.
+function gatewayStuckOnPullWith(message: string) {
+  return gatewayStuckOnPull().map((object) =>
+    object.kind === "Pod" ? { ...object, status: { phase: "Pending", containerStatuses: [{ name: "istio-proxy", state: { waiting: { reason: "ErrImagePull", message } } }] } } : object,
+  );
+}
+
 function gatewayStuckOnPull(): KubeObject[] {
   const gateway = readyDeployment("istio-system", "istio-ingressgateway", "docker.io/istio/proxyv2:1.17.8", "istio-proxy");
   gateway["status"] = { observedGeneration: 1, replicas: 1, updatedReplicas: 1, availableReplicas: 0 };
@@ -37,6 +43,23 @@ describe("a failed istioctl install", () => {
     expect(message).toContain("istio-ingressgateway: pod istio-ingressgateway-5d8f-abcde: container istio-proxy is in ImagePullBackOff for image docker.io/istio/proxyv2:1.17.8");
     expect((error as LabError).kind).toBe("environment");
     expect((error as LabError).hint).toContain("internet connection");
+  });
+
+  it("says Docker Hub refused the pull with 429, and names the credential variables, when that is the pull error", async () => {
+    const refused = 'failed to pull and unpack image "docker.io/istio/proxyv2:1.17.8": unexpected status: 429 Too Many Requests - Server message: toomanyrequests: You have reached your unauthenticated pull rate limit.';
+    const { exec } = createFakeExec((file) => (file === "istioctl" ? { exitCode: 1, stderr: ISTIOCTL_TIMEOUT } : undefined));
+    const error = (await istioStep(planDisplay({ workDir: tempWorkDir() }), "up").run(platformDeps(new FakeKube(gatewayStuckOnPullWith(refused)), exec)).catch((e: unknown) => e)) as LabError;
+    expect(error.kind).toBe("environment");
+    expect(error.hint).toContain("Docker Hub refused a pull with 429");
+    expect(error.hint).toContain("ISTIO_LAB_DOCKERHUB_USERNAME and ISTIO_LAB_DOCKERHUB_TOKEN");
+  });
+
+  it("a pull error that is not a rate limit keeps the connection hint", async () => {
+    const notFound = 'failed to resolve reference "docker.io/istio/proxyv2:1.17.8": docker.io/istio/proxyv2:1.17.8: not found';
+    const { exec } = createFakeExec((file) => (file === "istioctl" ? { exitCode: 1, stderr: ISTIOCTL_TIMEOUT } : undefined));
+    const error = (await istioStep(planDisplay({ workDir: tempWorkDir() }), "up").run(platformDeps(new FakeKube(gatewayStuckOnPullWith(notFound)), exec)).catch((e: unknown) => e)) as LabError;
+    expect(error.hint).toContain("internet connection");
+    expect(error.hint).not.toContain("429");
   });
 
   it("keeps istioctl's own error when every Deployment is ready (nothing to diagnose)", async () => {

@@ -4,7 +4,8 @@ import { parse } from "yaml";
 import { checkMirrors } from "../../../cluster/doctor/check-mirrors.js";
 import { renderKindConfigYaml } from "../../../cluster/kind/kind-config.js";
 import { readMirrorStates } from "../../../cluster/mirror/mirror-state.js";
-import { REGISTRY_IMAGE, REGISTRY_MIRRORS, containerdMirrorPatch, mirrorsEnabled } from "../../../cluster/mirror/registry-mirrors.js";
+import { REGISTRY_IMAGE, REGISTRY_MIRRORS, containerdMirrorPatch, mirrorsEnabled, runMirrorArgs } from "../../../cluster/mirror/registry-mirrors.js";
+import type { Exec } from "../../../core/exec.js";
 import { planDown } from "../../../cluster/platform/down.js";
 import { kindConfigPath } from "../../../cluster/platform/kind-cluster-step.js";
 import { planDisplay, planUp } from "../../../cluster/platform/plan-up.js";
@@ -68,6 +69,29 @@ describe("the registry mirrors", () => {
       `docker start ${quay}`,
       `docker network connect kind ${ghcr}`,
     ]);
+  });
+
+  it("with Docker Hub credentials, the docker.io mirror gets them by name from the docker CLI's environment, never on the command line", async () => {
+    const [docker, quay] = REGISTRY_MIRRORS.map((m) => m.container);
+    const fake = createFakeExec(dockerWithMirrors([`/${quay} true kind,`, `/${REGISTRY_MIRRORS[2]?.container} true kind,`]));
+    const envs: (Record<string, string> | undefined)[] = [];
+    const exec: Exec = (file, args, options) => {
+      if (args[0] === "run") envs.push(options?.env);
+      return fake.exec(file, args, options);
+    };
+    const step = registryMirrorStep({ ISTIO_LAB_DOCKERHUB_USERNAME: "learner", ISTIO_LAB_DOCKERHUB_TOKEN: "dckr_pat_secret" });
+    await step.run(platformDeps(new FakeKube([]), exec, tempWorkDir()));
+    const run = fake.commands.find((command) => command.startsWith("docker run"));
+    expect(run).toContain(`--name ${docker}`);
+    expect(run).toContain("-e REGISTRY_PROXY_USERNAME -e REGISTRY_PROXY_PASSWORD registry:2.8.3@");
+    expect([...fake.commands, step.command].join("\n")).not.toContain("dckr_pat_secret");
+    expect(envs).toEqual([{ REGISTRY_PROXY_USERNAME: "learner", REGISTRY_PROXY_PASSWORD: "dckr_pat_secret" }]);
+    expect(runMirrorArgs(REGISTRY_MIRRORS[1] ?? REGISTRY_MIRRORS[0]!, "kind", true)).not.toContain("REGISTRY_PROXY_USERNAME");
+  });
+
+  it("without credentials the mirrors pull anonymously; one variable without the other is refused with what to do", () => {
+    expect(registryMirrorStep({}).command).not.toContain("REGISTRY_PROXY_USERNAME");
+    expect(() => registryMirrorStep({ ISTIO_LAB_DOCKERHUB_USERNAME: "learner" })).toThrow(/Only one of ISTIO_LAB_DOCKERHUB_USERNAME and ISTIO_LAB_DOCKERHUB_TOKEN/);
   });
 
   it("after `down` (mirrors kept), a second `up` starts no mirror: the cache is reused", async () => {
