@@ -12,6 +12,7 @@ import { checkKindNetwork } from "./check-kind-network.js";
 import { checkPorts } from "./check-ports.js";
 import { checkMirrors } from "./check-mirrors.js";
 import { checkDockerHub } from "./check-docker-hub.js";
+import { checkImageArchitectures } from "./check-architecture.js";
 import { readMirrorStates } from "../mirror/mirror-state.js";
 import { REGISTRY_MIRRORS, mirrorsEnabled } from "../mirror/registry-mirrors.js";
 import type { DoctorResult } from "./doctor-types.js";
@@ -70,6 +71,7 @@ export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
     checkKindNetwork(dockerMajor(docker.serverVersion), kindNetwork),
     checkMirrors(mirrorStates, mirrors),
     checkDockerHub(process.env, dockerHubLog),
+    checkImageArchitectures(process.arch),
     ...toolStates.map(toolResult),
   ];
 }

@@ -6,8 +6,9 @@ import type { Action, HttpRequestSpec, Matcher, Step } from "../../engine/lab-ty
 // someone's own `proxy` or `httpbin`; Envoy finds httpbin by its network alias, as the book's config expects.
 
 export const ENVOY_IMAGE = "envoyproxy/envoy:v1.19.0";
-/** The book's httpbin (Python, gunicorn on 8000); only a `latest` tag is published. */
-export const HTTPBIN_IMAGE = "citizenstig/httpbin:latest";
+/** The seed's httpbin (Go, maintained, multi-arch), pinned by tag; it listens on 8080 unless PORT says otherwise,
+ * and the seed sets PORT=8000 to match the book's configs. */
+export const HTTPBIN_IMAGE = "mccutchen/go-httpbin:v2.15.0";
 export const DOCKER_NETWORK = "envoymesh";
 export const HTTPBIN_CONTAINER = "ch3-httpbin";
 export const PROXY_CONTAINER = "ch3-proxy";
@@ -71,7 +72,7 @@ export function httpbinStep(): Step {
       { kind: "docker", args: ["network", "create", DOCKER_NETWORK], ignoreFailure: true },
       {
         kind: "docker",
-        args: ["run", "-d", "--name", HTTPBIN_CONTAINER, "--network", DOCKER_NETWORK, "--network-alias", "httpbin", "-p", `127.0.0.1:${HTTPBIN_PORT}:8000`, HTTPBIN_IMAGE],
+        args: ["run", "-d", "--name", HTTPBIN_CONTAINER, "--network", DOCKER_NETWORK, "--network-alias", "httpbin", "-e", "PORT=8000", "-p", `127.0.0.1:${HTTPBIN_PORT}:8000`, HTTPBIN_IMAGE],
       },
     ],
     checks: [

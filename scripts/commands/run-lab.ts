@@ -10,12 +10,16 @@ import { labDeps, labRunOptions, needsCluster, prepareCluster, writeReports } fr
 import { clusterVerb, openSession } from "./session.js";
 import { withEarlyEndReport } from "./early-end-report.js";
 import { printLabPlan } from "./print-lab-plan.js";
+import { emulationNotice } from "../../apps/app-images.js";
+import { labImages } from "../../engine/plan/lab-images.js";
 
 // `lab <id>`: prepare the cluster (unless the lab is Docker-only), run the lab's steps, report; exit 1 when it
 // failed, 4 when it is incomplete (checks skipped).
 export async function runLabCommand(lab: LabDefinition, args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   if (args.dryRun) return printLabPlan(lab, args, io);
   return withEarlyEndReport([lab], args.report, io, async (report) => {
+    const notice = emulationNotice(process.arch, await labImages(lab));
+    if (notice !== undefined) io.err(notice);
     const session = await openSession(args, io, clusterVerb(lab.id, needsCluster(lab)));
     try {
       await prepareCluster(session, io, [lab]);

@@ -11,7 +11,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["cluster/platform"],
   ["addons"],
   ["cluster/install", "cluster/istio", "cluster/kind", "cluster/tools", "cluster/doctor", "cluster/mirror", "cluster"],
-  ["core"],
+  ["core", "apps"],
 ];
 
 export interface ImportEdge {
@@ -20,7 +20,7 @@ export interface ImportEdge {
   file: string;
 }
 
-const SOURCE_ROOTS = ["scripts", "labs", "engine", "cluster", "addons", "core"];
+const SOURCE_ROOTS = ["scripts", "labs", "engine", "cluster", "addons", "core", "apps"];
 const IMPORT = /(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g;
 
 // The folder a path belongs to: its top folder, or its sub-folder under cluster/ ("cluster" for files directly in it).

@@ -6,6 +6,7 @@ import { checkNodeVersion } from "../../cluster/doctor/check-host.js";
 import { checkPorts, isPortFree } from "../../cluster/doctor/check-ports.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
 import { checkDockerHub } from "../../cluster/doctor/check-docker-hub.js";
+import { checkImageArchitectures } from "../../cluster/doctor/check-architecture.js";
 import { formatDoctor } from "../../cluster/doctor/run-doctor.js";
 import type { Exec } from "../../core/exec.js";
 import { spawnFailure } from "../../core/exec.js";
@@ -119,5 +120,19 @@ describe("doctor: Docker Hub pulls", () => {
 
   it("fails when only one of the two variables is set", () => {
     expect(checkDockerHub({ ISTIO_LAB_DOCKERHUB_TOKEN: "t" }, undefined).status).toBe("fail");
+  });
+});
+
+describe("doctor: amd64-only images", () => {
+  it("warns on arm64 with each amd64-only image and what runs it", () => {
+    const result = checkImageArchitectures("arm64");
+    expect(result.status).toBe("warn");
+    expect(result.detail).toContain("cjimti/go-echo:latest (tcp-echo (ch4-tcp, ch4-split-gateway))");
+    expect(result.detail).toContain("nicholasjackson/fake-service:v0.14.1");
+    expect(result.fix).toContain("tonistiigi/binfmt");
+  });
+
+  it("is ok on amd64", () => {
+    expect(checkImageArchitectures("x64").status).toBe("ok");
   });
 });
