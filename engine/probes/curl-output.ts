@@ -71,6 +71,9 @@ export function curlFailure(result: ExecResult, target: ProbeTarget): ProbeError
       const alert = /alert ((?:certificate required|handshake failure|bad certificate|unknown ca|certificate unknown|access denied))/i.exec(said)?.[1];
       if (alert !== undefined) return new ProbeError(`${handshake}${where} failed: ${describeServerAlert(alert)}: ${said} (${code})`, code);
       return new ProbeError(`${handshake}${where} failed: ${said} (${code})`, code);
+    case 52:
+      // "Empty reply from server": the connection closed before any response byte.
+      return new ProbeError(`request to ${where} failed: ${said} (${code})`, code, undefined, true);
     default:
       return new ProbeError(`request to ${where} failed: ${said} (${code})`, code);
   }

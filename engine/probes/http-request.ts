@@ -52,6 +52,9 @@ export async function sendHttpRequest(spec: HttpRequestSpec, context: HttpReques
 /** A request that failed on a reused keep-alive socket before any response. */
 class StaleSocketError extends Error {}
 
+/** Set on a Node error that ended a request before any response byte arrived. */
+export const BEFORE_RESPONSE = Symbol("before-response");
+
 function sendOnce(spec: HttpRequestSpec, context: HttpRequestContext): Promise<HttpProbeResult> {
   const headers: OutgoingHttpHeaders = { ...spec.headers, host: hostHeaderOf(spec, context.address) };
   if (spec.body !== undefined) headers["content-length"] = Buffer.byteLength(spec.body);
@@ -85,6 +88,7 @@ function sendOnce(spec: HttpRequestSpec, context: HttpRequestContext): Promise<H
         : httpsRequest({ ...common, ...context.tls, agent: context.httpsAgent }, onResponse);
     request.on("error", (error: NodeJS.ErrnoException) => {
       const stale = request.reusedSocket && !responded && (error.code === "ECONNRESET" || error.code === "EPIPE") && !context.signal.aborted;
+      if (!responded) Object.assign(error, { [BEFORE_RESPONSE]: true });
       reject(stale ? new StaleSocketError(error.message, { cause: error }) : error);
     });
     request.end(spec.body);

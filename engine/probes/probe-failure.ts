@@ -1,6 +1,7 @@
 // Turns a low-level network error into a ProbeError a person can act on.
 
 import type { HttpRequestSpec, TcpRequestSpec } from "../lab-types.js";
+import { BEFORE_RESPONSE } from "./http-request.js";
 import { ProbeError } from "./probe-types.js";
 import type { ProbeDeadline } from "./probe-deadline.js";
 
@@ -87,5 +88,10 @@ export function toProbeError(error: unknown, target: ProbeTarget, deadline?: Pro
     return new ProbeError(`${handshake}${where} failed: the connection was reset with no TLS alert (ECONNRESET), which shows nothing about why`, codeText, error);
   }
   const suffix = codeText === undefined ? "" : ` (${codeText})`;
-  return new ProbeError(`request to ${where} failed: ${detail}${suffix}`, codeText, error);
+  return new ProbeError(`request to ${where} failed: ${detail}${suffix}`, codeText, error, isTransportBreak(error, codeText));
+}
+
+// A plain connection reset or close before any response byte (no TLS alert: those returned above).
+function isTransportBreak(error: unknown, code: string | undefined): boolean {
+  return (error as Record<symbol, unknown> | undefined)?.[BEFORE_RESPONSE] === true && (code === "ECONNRESET" || code === "EPIPE" || code === "ECONNABORTED");
 }

@@ -37,9 +37,13 @@ export interface Probe {
 /** A failed connection, handshake or request; `code` is Node's (ECONNREFUSED, ERR_SSL_..., ...) when known. */
 export class ProbeError extends Error {
   readonly code: string | undefined;
-  constructor(message: string, code?: string, cause?: unknown) {
+  /** The connection broke (reset, closed) before any response byte and without a TLS alert: a transport failure,
+   * not an answer from the mesh (e.g. Docker Desktop's port proxy dropping a connection under load). */
+  readonly beforeResponse: boolean;
+  constructor(message: string, code?: string, cause?: unknown, beforeResponse = false) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = "ProbeError";
     this.code = code;
+    this.beforeResponse = beforeResponse;
   }
 }

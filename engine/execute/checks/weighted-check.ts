@@ -23,7 +23,16 @@ export const WEIGHTED_CONCURRENCY = PROBE_MAX_SOCKETS;
 /** The smallest distance from the configured share that every check must reject. */
 export const WEIGHTED_SEPARATION = 0.05;
 
-type Sample = { hit: boolean } | { error: string };
+/** Requests of a sample that may be re-sent once after a transport failure before any response byte: 0.5%. */
+export const TRANSPORT_RETRY_BUDGET = 0.005;
+
+// An HTTP answer is final; only a request that broke before any response byte is sent once more (`retried`).
+type Sample = ({ hit: boolean } | { error: string }) & { retried?: true };
+
+// The most retried requests a sample of n tolerates (at least one).
+export function transportRetryBudget(n: number): number {
+  return Math.max(1, Math.floor(n * TRANSPORT_RETRY_BUDGET));
+}
 
 // The check's plan (pure; the same numbers the --dry-run shows).
 export function planOf(check: WeightedCheck): WeightedPlan {
@@ -31,10 +40,15 @@ export function planOf(check: WeightedCheck): WeightedPlan {
 }
 
 // The verdict on one whole sample: failed or invalid responses fail it (with the counts), else the band decides.
-function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
+export function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
   const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
   const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
-  const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)), failedRequests: errors.length };
+  const retried = samples.filter((sample) => sample.retried === true).length;
+  const budget = transportRetryBudget(plan.n);
+  const details = { ...planDetails(plan), hitLabel: check.hitLabel, hits, errors: errors.length, share: Number((hits / plan.n).toFixed(4)), failedRequests: errors.length, transportRetries: retried, transportRetryBudget: budget };
+  if (retried > budget) {
+    return { ok: false, seen: `${retried} of ${plan.n} requests broke before any response byte and were sent again, over the budget of ${budget} (${TRANSPORT_RETRY_BUDGET * 100}% of the sample): the connection to the cluster is not reliable enough to judge; the sample fails`, details };
+  }
   if (errors.length > 0) {
     return { ok: false, seen: `${errors.length} of ${plan.n} requests failed or were invalid after the route was ready (first: ${errors[0]?.error}); the sample fails`, details };
   }
@@ -45,21 +59,23 @@ function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly
 // An evaluation function for pollUntil: wait for one valid answer, then one sample of n judged against the band.
 export function prepareWeightedCheck(check: WeightedCheck, ctx: LabContext): () => Promise<Evaluation> {
   const plan = planOf(check);
-  const sendOne = async (): Promise<Sample> => {
+  const sendOne = async (retried = false): Promise<Sample> => {
+    const mark = retried ? { retried: true as const } : {};
     try {
       const result = await ctx.probe.http(check.request, ctx.signal);
       const invalid = check.valid === undefined ? undefined : judgeHttpResponse(check.valid, result, undefined);
-      if (invalid !== undefined) return { error: `invalid response: ${invalid}` };
-      return { hit: evaluateMatcher(check.hit, result.body, "body") === undefined };
+      if (invalid !== undefined) return { error: `invalid response: ${invalid}`, ...mark };
+      return { hit: evaluateMatcher(check.hit, result.body, "body") === undefined, ...mark };
     } catch (error) {
       if (!(error instanceof ProbeError)) throw error;
-      return { error: error.message };
+      if (error.beforeResponse && !retried) return sendOne(true);
+      return { error: error.message, ...mark };
     }
   };
   return prepareSampleOnce<Sample>({
     size: plan.n,
     concurrency: WEIGHTED_CONCURRENCY,
-    send: sendOne,
+    send: () => sendOne(),
     notReady: (sample) => ("error" in sample ? sample.error : undefined),
     judge: (samples) => judgeSample(check, plan, samples),
   });

@@ -10,7 +10,8 @@ const RIGHT = WIDTH - 12;
 export function renderWeightedChart(outcome: CheckOutcome): string {
   const figures = readWeightedFigures(outcome);
   if (figures === undefined) return "";
-  const { n, low, high, hits, errors, expectedShare, hitLabel } = figures;
+  const { n, low, high, hits, errors, expectedShare, hitLabel, transportRetries, transportRetryBudget } = figures;
+  const retries = transportRetryBudget === undefined ? "" : `; ${transportRetries} re-sent after a transport failure (budget ${transportRetryBudget})`;
   const x = scale(n, LEFT, RIGHT);
   const others = Math.max(0, n - hits - errors);
   const inside = hits >= low && hits <= high;
@@ -24,7 +25,7 @@ export function renderWeightedChart(outcome: CheckOutcome): string {
     ...(Number.isFinite(expectedShare) ? [svgLine(x(expectedShare * n), 42, x(expectedShare * n), 62, "mark-expected")] : []),
     svgText(x(0), 70, "0", "label"),
     svgText(x(n), 70, String(n), "label", "end"),
-    svgText(LEFT, 88, `accepted ${low}..${high} ${hitLabel}; expected ${Number.isFinite(expectedShare) ? num(expectedShare * n) : "?"}; seen ${hits} (${inside ? "inside" : "outside"} the band)`, "label"),
+    svgText(LEFT, 88, `accepted ${low}..${high} ${hitLabel}; expected ${Number.isFinite(expectedShare) ? num(expectedShare * n) : "?"}; seen ${hits} (${inside ? "inside" : "outside"} the band)${retries}`, "label"),
   ];
   return svgFrame(WIDTH, 96, `${outcome.title}: ${hits} of ${n} ${hitLabel}, band ${low}..${high}`, { chart: "weighted", n, low, high, hits }, body);
 }

@@ -9,6 +9,9 @@ export interface WeightedFigures {
   errors: number;
   expectedShare: number;
   hitLabel: string;
+  /** Requests sent again after a transport failure before any response, and how many the sample allows. */
+  transportRetries: number;
+  transportRetryBudget: number | undefined;
 }
 
 // The figures of a weighted check outcome, or undefined when the summary lacks them (older runs, no sample).
@@ -29,5 +32,7 @@ export function readWeightedFigures(outcome: CheckOutcome): WeightedFigures | un
     errors: Number.isInteger(errors) ? errors : 0,
     expectedShare: Number.isFinite(expectedShare) ? expectedShare : Number.NaN,
     hitLabel: typeof details["hitLabel"] === "string" ? details["hitLabel"] : "hits",
+    transportRetries: Number.isInteger(details["transportRetries"]) ? Number(details["transportRetries"]) : 0,
+    transportRetryBudget: Number.isInteger(details["transportRetryBudget"]) ? Number(details["transportRetryBudget"]) : undefined,
   };
 }

@@ -4,6 +4,7 @@ import { runCheck } from "../../../engine/execute/run-check.js";
 import { startTestServer, type TestServer } from "./helpers/test-server.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 import { planOf } from "../../../engine/execute/checks/weighted-check.js";
+import { ProbeError } from "../../../engine/probes/probe-types.js";
 import { findLabCheck } from "../../labs/helpers/lab-checks.js";
 import { atMost, exactBinomial, inRange, outside } from "../checks/exact-binomial.js";
 
@@ -159,5 +160,82 @@ describe("the 90/10 check of ch5-traffic-shifting: n = 3914, band 265..483", () 
   it("uses the widest band: 264 or 484 hits would break a bound", () => {
     expect(atMost(inRange(fivePercent, 264, 483), fivePercent, ALPHA_INVERSE)).toBe(false);
     expect(atMost(inRange(fifteenPercent, 265, 484), fifteenPercent, ALPHA_INVERSE)).toBe(false);
+  });
+});
+
+describe("weighted check: transport failures before any response byte", () => {
+  // A 10% catalog that resets the connection, before answering, for the requests whose number is in `resets`
+  // (every response closes its connection, so each request is a fresh one and nothing is reused).
+  async function resettingCatalog(resets: (count: number) => boolean): Promise<TestServer> {
+    let count = 0;
+    const server = await startTestServer((request, response) => {
+      count += 1;
+      if (resets(count)) {
+        request.socket.destroy();
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json", connection: "close" });
+      response.end(Math.random() < 0.1 ? '[{"id":1,"imageUrl":"http://x/img.png"}]' : '[{"id":1}]');
+    });
+    servers.push(server);
+    return server;
+  }
+
+  const budget = (n: number) => Math.max(1, Math.floor(n * 0.005));
+
+  it("sends each such request once more, counts it, and passes within the budget (0.5% of the sample)", async () => {
+    const n = planOf(check(1)).n;
+    const resetsWanted = budget(n) - 2;
+    const server = await resettingCatalog((count) => count > 1 && count % 97 === 0 && count / 97 <= resetsWanted);
+    const { ctx } = setup();
+    const outcome = await runCheck(check(server.port), ctx, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status, outcome.seen).toBe("passed");
+    expect(outcome.details?.["transportRetries"]).toBe(resetsWanted);
+    expect(outcome.details?.["transportRetryBudget"]).toBe(budget(n));
+    expect(server.requests()).toBe(n + resetsWanted);
+  });
+
+  it("fails, with the counts, when more requests than the budget needed a second try", async () => {
+    const n = planOf(check(1)).n;
+    const over = budget(n) + 3;
+    const server = await resettingCatalog((count) => count > 1 && count % 53 === 0 && count / 53 <= over);
+    const { ctx } = setup();
+    const outcome = await runCheck(check(server.port), ctx, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.seen).toContain(`${over} of ${n} requests broke before any response byte and were sent again, over the budget of ${budget(n)}`);
+  });
+
+  it("a request that breaks twice is a failed request: the sample fails", async () => {
+    const { ctx } = setup();
+    let calls = 0;
+    // The network edge, faked: answers after a macrotask, so (past the first 32 started at once) the re-send of call 40 is call 41.
+    const probe = {
+      ...ctx.probe,
+      http: async () => {
+        calls += 1;
+        if (calls === 40 || calls === 41) throw new ProbeError("connection reset (ECONNRESET)", "ECONNRESET", undefined, true);
+        await new Promise((resolve) => setImmediate(resolve));
+        return { status: 200, headers: {}, body: calls % 10 === 0 ? '[{"id":1,"imageUrl":"x"}]' : '[{"id":1}]' };
+      },
+    };
+    const outcome = await runCheck(check(1), { ...ctx, probe }, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status).toBe("failed");
+    expect(outcome.seen).toMatch(/^1 of \d+ requests failed or were invalid after the route was ready \(first: connection reset/);
+    expect(calls).toBe(planOf(check(1)).n + 1);
+  });
+
+  it("an HTTP answer is final: a 503 is never sent again", async () => {
+    let count = 0;
+    const server = await startTestServer((_request, response) => {
+      count += 1;
+      response.writeHead(count === 30 ? 503 : 200, { "content-type": "application/json" });
+      response.end('[{"id":1}]');
+    });
+    servers.push(server);
+    const { ctx } = setup();
+    const outcome = await runCheck({ ...check(server.port), valid: { status: 200 } }, ctx, createTestState(), { stepStartedAt: new Date() });
+    expect(outcome.status).toBe("failed");
+    expect(server.requests()).toBe(planOf(check(1)).n);
+    expect(outcome.details?.["transportRetries"]).toBe(0);
   });
 });

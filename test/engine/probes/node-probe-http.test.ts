@@ -142,3 +142,35 @@ describe("node probe keep-alive recovery", () => {
     }
   });
 });
+
+describe("node probe: a connection that breaks", () => {
+  async function breakingServer(afterHeaders: boolean): Promise<{ port: number; close: () => Promise<void> }> {
+    const { createServer } = await import("node:http");
+    const raw = createServer((request, response) => {
+      if (afterHeaders) {
+        response.writeHead(200, { "content-length": "100" });
+        response.write("partial");
+        setTimeout(() => request.socket.destroy(), 10);
+        return;
+      }
+      request.socket.destroy();
+    });
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    const port = (raw.address() as { port: number }).port;
+    return { port, close: () => new Promise<void>((resolve) => raw.close(() => resolve())) };
+  }
+
+  it.each([
+    ["before any response byte: a transport failure (may be re-sent)", false, true],
+    ["after the response began: an answer that broke (never re-sent)", true, false],
+  ])("%s", async (_name, afterHeaders, beforeResponse) => {
+    const broken = await breakingServer(afterHeaders);
+    try {
+      const error = await withProbe((probe) => probe.http({ port: broken.port, path: "/" }).then(() => undefined, (caught: unknown) => caught));
+      expect(error).toBeInstanceOf(ProbeError);
+      expect((error as ProbeError).beforeResponse).toBe(beforeResponse);
+    } finally {
+      await broken.close();
+    }
+  });
+});
