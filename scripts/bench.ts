@@ -12,8 +12,11 @@ const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 
 const startup = await benchStartup(join(projectRoot(), "dist", "scripts", "lab.js"));
 console.log(`CLI start-up (9 interleaved rounds; baseline \`node -e 0\` median ${fmt(startup.baselineMs)}; ratio = median of per-round ratios)`);
+// The start-up targets (kubectl's own client start-up is about 1.3x of Node's).
+const TARGETS: Readonly<Record<string, number>> = { "lab list": 1.5, "lab --help": 1.5, "lab ch5-traffic-shifting --dry-run": 2, "lab doctor": 2.5 };
 for (const r of startup.results) {
-  const target = r.label.startsWith("npm ") ? "" : `  (target <= 2x)${r.ratio <= 2 ? "" : "  OVER TARGET"}`;
+  const limit = TARGETS[r.label];
+  const target = limit === undefined ? "" : `  (target <= ${limit}x)${r.ratio <= limit ? "" : "  OVER TARGET"}`;
   console.log(`  ${r.label.padEnd(36)} ${fmt(r.medianMs).padStart(10)}  ratio ${r.ratio.toFixed(2)}x${target}`);
 }
 

@@ -47,19 +47,20 @@ function toolResult(status: ToolStatus): DoctorResult {
 
 // Every doctor check, in the order a person fixes them; the independent ones run at the same time.
 export async function runDoctor(exec: Exec): Promise<DoctorResult[]> {
-  const [docker, disk, modules, builtin] = await Promise.all([
+  // The tools' versions do not depend on Docker: asked at the same time as Docker itself.
+  const [docker, disk, modules, builtin, toolStates] = await Promise.all([
     checkDocker(exec),
     checkDisk(cacheDir()),
     readOptional("/proc/modules"),
     readOptional(`/lib/modules/${release()}/modules.builtin`),
+    listToolStatus({ exec, cacheDir: cacheDir() }),
   ]);
   const reachable = docker.serverVersion !== undefined;
   const mirrors = mirrorsEnabled(process.env);
-  const [held, kindNetwork, mirrorStates, toolStates, dockerHubLog] = await Promise.all([
+  const [held, kindNetwork, mirrorStates, dockerHubLog] = await Promise.all([
     reachable ? portsHeldByCluster(exec) : Promise.resolve(new Set<number>()),
     reachable ? exec("docker", ["network", "inspect", "kind"], { allowFailure: true, timeoutMs: 30_000 }).then((result) => result.exitCode === 0) : Promise.resolve(false),
     reachable && mirrors ? readMirrorStates(exec) : Promise.resolve(undefined),
-    listToolStatus({ exec, cacheDir: cacheDir() }),
     reachable && mirrors ? dockerHubMirrorLog(exec) : Promise.resolve(undefined),
   ]);
   return [

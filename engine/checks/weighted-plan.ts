@@ -34,6 +34,8 @@ export interface WeightedPlan extends WeightedBand {
 export interface WeightedPlanOptions {
   alpha?: number;
   attempts?: number;
+  /** A sample size remembered from an earlier run: used when it is feasible and n - 1 is not (else n is searched). */
+  sizeHint?: number;
 }
 
 /** The verdict on an observed hit count. */
@@ -56,7 +58,10 @@ export function planWeightedCheck(expectedShare: number, wrongShares: number[], 
   const cached = planCache.get(key);
   if (cached !== undefined) return { ...cached, wrongShares: [...cached.wrongShares] };
   const bandAt = (n: number) => bestBand(binomialTails(n, expectedShare), wrongShares.map((q) => binomialTails(n, q)), alpha, alpha / attempts);
-  const n = smallestFeasibleN(lowerBoundOnN(expectedShare, wrongShares, alpha / attempts), (candidate) => bandAt(candidate) !== undefined);
+  const feasible = (candidate: number) => bandAt(candidate) !== undefined;
+  const hint = options.sizeHint;
+  const hinted = hint !== undefined && Number.isInteger(hint) && hint >= 1 && hint <= MAX_N && feasible(hint) && (hint === 1 || !feasible(hint - 1));
+  const n = hinted ? hint : smallestFeasibleN(lowerBoundOnN(expectedShare, wrongShares, alpha / attempts), feasible);
   const band = n === undefined ? undefined : bandAt(n);
   if (n === undefined || band === undefined) {
     throw new Error(`no sample size up to ${MAX_N} separates ${formatShare(expectedShare)} from ${wrongShares.map(formatShare).join(", ")} at alpha ${alpha}`);

@@ -1,7 +1,5 @@
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { usageError } from "../../core/errors.js";
-import { resolveLab } from "../../labs/lab-lookup.js";
-import { formatLabList } from "../commands/list.js";
 import { helpText } from "./help-text.js";
 import type { CliIo } from "./io.js";
 import { isVerb, parseCliArgs, type CliArgs } from "./parse-args.js";
@@ -10,12 +8,23 @@ import { checkRunPreconditions } from "./preflight.js";
 import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import type { CommandTarget } from "../../core/command-target.js";
 
+// The lab definitions load only for the commands that show or run a lab (not for --help).
+async function resolveLab(id: string) {
+  return (await import("../../labs/lab-lookup.js")).resolveLab(id);
+}
+
+// Weighted plans' sample sizes are remembered in the cache folder for the commands that plan or run labs.
+async function rememberPlanSizes(): Promise<void> {
+  const [{ fileStore, usePlanSizeStore }, { cacheDir }] = await Promise.all([import("../../engine/execute/checks/plan-size-store.js"), import("../../core/paths.js")]);
+  usePlanSizeStore(fileStore(cacheDir()));
+}
+
 // Dispatches one verb; heavy command modules load only when their verb runs.
 async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
   const target = args.target;
   if (args.help) {
     // A lab id must exist: `lab nosuch --help` is the same usage error as `lab nosuch`.
-    if (target !== undefined && !isVerb(target)) resolveLab(target);
+    if (target !== undefined && !isVerb(target)) await resolveLab(target);
     io.out(helpText(target));
     return ExitCode.OK;
   }
@@ -25,13 +34,14 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
     return (await import("../commands/pick.js")).pickCommand(args, io);
   }
   if (!isVerb(target)) {
-    const lab = resolveLab(target);
+    const lab = await resolveLab(target);
+    await rememberPlanSizes();
     if (args.dryRun) return (await import("../commands/print-lab-plan.js")).printLabPlan(lab, args, io);
     return (await import("../commands/run-lab.js")).runLabCommand(lab, args, io);
   }
   switch (target) {
     case "list":
-      io.out(args.json ? (await import("../commands/list-json.js")).formatLabListJson() : formatLabList());
+      io.out(args.json ? (await import("../commands/list-json.js")).formatLabListJson() : (await import("../commands/list.js")).formatLabList());
       return ExitCode.OK;
     case "doctor":
       return (await import("../commands/doctor.js")).doctorCommand(io);
@@ -44,6 +54,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
     case "status":
       return (await import("../commands/status.js")).statusCommand(args, io);
     case "all":
+      await rememberPlanSizes();
       return (await import("../commands/all.js")).allCommand(args, io);
     case "report":
       return (await import("../commands/report.js")).reportCommand(args, io);

@@ -13,6 +13,7 @@ import { judgeWeighted, nearestWrongShares, planDetails, planWeightedCheck, type
 import type { Evaluation } from "../poll.js";
 import { judgeHttpResponse } from "../../checks/http-expectation.js";
 import { prepareSampleOnce } from "./sample-once.js";
+import { planSizeStore } from "./plan-size-store.js";
 import type { PolledCheckKind } from "../check-kind.js";
 import { describePlan } from "../../checks/weighted-plan.js";
 import { httpMatchers } from "../../checks/placed-matchers.js";
@@ -34,9 +35,15 @@ export function transportRetryBudget(n: number): number {
   return Math.max(1, Math.floor(n * TRANSPORT_RETRY_BUDGET));
 }
 
-// The check's plan (pure; the same numbers the --dry-run shows).
+// The check's plan (the same numbers the --dry-run shows); its sample size may come from the plan-size store.
 export function planOf(check: WeightedCheck): WeightedPlan {
-  return planWeightedCheck(check.expectedShare, nearestWrongShares(check.expectedShare, WEIGHTED_SEPARATION), { attempts: check.attempts ?? 1 });
+  const wrongShares = nearestWrongShares(check.expectedShare, WEIGHTED_SEPARATION);
+  const attempts = check.attempts ?? 1;
+  const key = `${check.expectedShare}|${wrongShares.join(",")}|${attempts}`;
+  const hint = planSizeStore().get(key);
+  const plan = planWeightedCheck(check.expectedShare, wrongShares, { attempts, ...(hint === undefined ? {} : { sizeHint: hint }) });
+  if (hint !== plan.n) planSizeStore().set(key, plan.n);
+  return plan;
 }
 
 // The verdict on one whole sample: failed or invalid responses fail it (with the counts), else the band decides.

@@ -97,7 +97,7 @@ describe("the lab CLI as a process", () => {
     expect(lab("all", "--shard", "5/4", "--dry-run").status).toBe(2);
   });
 
-  it("`--dry-run` and `doctor` load only what they use: no runner, cluster code, Kubernetes client or listr2", () => {
+  it("`--help`, `--dry-run` and `doctor` load only what they use: no labs for --help; no runner, cluster code, Kubernetes client or listr2", () => {
     const loaded = (...args: string[]): string[] => {
       const child = spawnSync(process.execPath, ["--require", join(projectRoot(), "test", "fixtures", "trace-modules.cjs"), CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60_000 });
       return child.stderr.split("\n").filter((line) => line.startsWith("loaded ")).map((line) => line.slice("loaded ".length));
@@ -108,6 +108,7 @@ describe("the lab CLI as a process", () => {
     for (const pattern of [...heavy, /execa/, /dist\/engine\/probes\/node-probe\.js/, /dist\/engine\/certs\/cert-store\.js/, /^node:https$/]) expect(dryRun.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
     const allDryRun = loaded("all", "--shard", "1/4", "--dry-run");
     for (const pattern of heavy) expect(allDryRun.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
+    expect(loaded("--help").filter((url) => /dist\/(labs|engine)\//.test(url))).toEqual([]);
     const doctor = loaded("doctor");
     expect(doctor.some((url) => url.endsWith("dist/cluster/doctor/run-doctor.js"))).toBe(true);
     for (const pattern of [...heavy, /dist\/engine\//]) expect(doctor.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);
