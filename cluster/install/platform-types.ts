@@ -36,7 +36,7 @@ export interface PlatformStep {
   command: string;
   isDone(deps: PlatformDeps): Promise<boolean>;
   run(deps: PlatformDeps): Promise<void>;
-  /** Independent parts run at the same time (cluster/platform/parallel-steps.ts); progress shows each. */
+  /** Independent parts run at the same time (platform/parallel-steps.ts); progress shows each. */
   parts?: readonly PlatformStep[];
 }
 

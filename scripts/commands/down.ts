@@ -1,12 +1,12 @@
-import { down, planDown } from "../../cluster/platform/down.js";
-import { planDisplay } from "../../cluster/platform/plan-up.js";
-import { formatPlan } from "../../cluster/platform/run-platform-plan.js";
+import { down, planDown } from "../../platform/down.js";
+import { planDisplay } from "../../platform/plan-up.js";
+import { formatPlan } from "../../platform/run-platform-plan.js";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { CliIo } from "../cli/io.js";
 import type { CliArgs } from "../cli/parse-args.js";
 import { openSession } from "./session.js";
-import { removeMirrorsStep } from "../../cluster/platform/registry-mirror-step.js";
+import { removeMirrorsStep } from "../../platform/registry-mirror-step.js";
 
 const KIND_ACTION = "delete a kind cluster";
 

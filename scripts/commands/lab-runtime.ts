@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { planReset } from "../../cluster/platform/plan-reset.js";
-import { planUp } from "../../cluster/platform/plan-up.js";
-import { runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
+import { planReset } from "../../platform/plan-reset.js";
+import { planUp } from "../../platform/plan-up.js";
+import { runPlatformPlan } from "../../platform/run-platform-plan.js";
 import { createStepExecutor } from "../../engine/execute/create-step-executor.js";
 import type { LabDefinition } from "../../engine/lab-types.js";
 import { writeJUnit } from "../../engine/report/junit-report.js";

@@ -1,5 +1,5 @@
-import { planReset } from "../../cluster/platform/plan-reset.js";
-import { formatPlan, runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
+import { planReset } from "../../platform/plan-reset.js";
+import { formatPlan, runPlatformPlan } from "../../platform/run-platform-plan.js";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import type { CliIo } from "../cli/io.js";

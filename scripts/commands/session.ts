@@ -3,7 +3,7 @@ import type { ClusterIdentity } from "../../cluster/cluster-identity.js";
 import { chooseContext } from "../../cluster/context-guard.js";
 import { acquireClusterLock, type ClusterLock } from "../../cluster/cluster-lock.js";
 import { join } from "node:path";
-import { deferredKube, lazyKube } from "../../cluster/platform/lazy-kube.js";
+import { deferredKube, lazyKube } from "../../platform/lazy-kube.js";
 import type { PlatformDeps, PlatformProgress } from "../../cluster/install/platform-types.js";
 import { ExitCode } from "../../core/exit-codes.js";
 import { InterruptedError, stoppedRunError, type StopSignal } from "../../core/interrupted-error.js";

@@ -1,7 +1,7 @@
 import { chooseContext } from "../../cluster/context-guard.js";
-import { collectStatus } from "../../cluster/platform/collect-status.js";
-import { formatStatus } from "../../cluster/platform/format-status.js";
-import { lazyKube } from "../../cluster/platform/lazy-kube.js";
+import { collectStatus } from "../../platform/collect-status.js";
+import { formatStatus } from "../../platform/format-status.js";
+import { lazyKube } from "../../platform/lazy-kube.js";
 import { formatMirrorStates, readMirrorStates } from "../../cluster/mirror/mirror-state.js";
 import { ExitCode, type ExitCodeValue } from "../../core/exit-codes.js";
 import { cacheDir } from "../../core/paths.js";

@@ -1,5 +1,5 @@
-import { planUp } from "../../cluster/platform/plan-up.js";
-import { formatPlan, runPlatformPlan } from "../../cluster/platform/run-platform-plan.js";
+import { planUp } from "../../platform/plan-up.js";
+import { formatPlan, runPlatformPlan } from "../../platform/run-platform-plan.js";
 import { resolveToolPlan } from "../../cluster/tools/ensure-tools.js";
 import { formatToolPlan } from "../../cluster/tools/tool-plan.js";
 import { ADDON_SERVICES, addonUrl } from "../../addons/addon-services.js";

@@ -11,7 +11,7 @@ import { loadManifest } from "../../engine/execute/actions/load-manifest.js";
 import type { Action } from "../../engine/lab-types.js";
 import { LABS } from "../../labs/registry.js";
 import type { CliIo } from "../../scripts/cli/io.js";
-import { deferredKube } from "../../cluster/platform/lazy-kube.js";
+import { deferredKube } from "../../platform/lazy-kube.js";
 import { needsCluster, prepareCluster } from "../../scripts/commands/lab-runtime.js";
 import type { Session } from "../../scripts/commands/session.js";
 import { FakeKube } from "../engine/execute/helpers/fake-kube.js";

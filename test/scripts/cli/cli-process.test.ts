@@ -102,7 +102,7 @@ describe("the lab CLI as a process", () => {
       const child = spawnSync(process.execPath, ["--require", join(projectRoot(), "test", "fixtures", "trace-modules.cjs"), CLI, ...args], { encoding: "utf8", env: { ...process.env, CI: "true" }, timeout: 60_000 });
       return child.stderr.split("\n").filter((line) => line.startsWith("loaded ")).map((line) => line.slice("loaded ".length));
     };
-    const heavy = [/@kubernetes\/client-node/, /listr2/, /\/zx\//, /dist\/cluster\/platform\//, /dist\/engine\/runner\/run-lab\.js/, /dist\/scripts\/commands\/lab-runtime\.js/];
+    const heavy = [/@kubernetes\/client-node/, /listr2/, /\/zx\//, /dist\/platform\//, /dist\/engine\/runner\/run-lab\.js/, /dist\/scripts\/commands\/lab-runtime\.js/];
     const dryRun = loaded("ch5-traffic-shifting", "--dry-run");
     expect(dryRun.some((url) => url.endsWith("dist/engine/plan/format-lab-plan.js"))).toBe(true);
     for (const pattern of [...heavy, /execa/, /dist\/engine\/probes\/node-probe\.js/, /dist\/engine\/certs\/cert-store\.js/, /^node:https$/]) expect(dryRun.filter((url) => pattern.test(url)), String(pattern)).toEqual([]);

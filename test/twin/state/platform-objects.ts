@@ -3,7 +3,7 @@
 // back them here, and outbound config uses only the Service ports.
 
 import type { KubeObject } from "../../../core/kube.js";
-import { INJECTION_LABEL, LAB_NAMESPACE } from "../../../cluster/platform/snapshot-kinds.js";
+import { INJECTION_LABEL, LAB_NAMESPACE } from "../../../platform/snapshot-kinds.js";
 
 function namespace(name: string, labels?: Record<string, string>): KubeObject {
   return { apiVersion: "v1", kind: "Namespace", metadata: { name, ...(labels === undefined ? {} : { labels }) } };

@@ -3,7 +3,7 @@
 // `<dir>/hang-<tool>` makes that tool hang, to show timeouts and Ctrl-C.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { portBindingsJson } from "../../../cluster/platform/baseline-cluster.js";
+import { portBindingsJson } from "../../../platform/baseline-cluster.js";
 
 export interface ToolShims {
   /** Put first on PATH. */
