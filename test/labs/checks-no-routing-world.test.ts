@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KubeObject } from "../../core/kube.js";
 import { runCheck } from "../../engine/execute/run-check.js";
 import { createTestState } from "../engine/execute/helpers/test-context.js";
-import { FakeKube } from "../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { readSeedText } from "../engine/checks/seed-fixtures.js";
 import { findLabCheck, labCheckEntries, type LabCheckEntry } from "./helpers/lab-checks.js";
 import { openLabWorld, type LabWorld } from "./helpers/lab-world.js";

@@ -14,7 +14,7 @@ import type { CliIo } from "../../scripts/cli/io.js";
 import { deferredKube } from "../../platform/lazy-kube.js";
 import { needsCluster, prepareCluster } from "../../scripts/commands/lab-runtime.js";
 import type { Session } from "../../scripts/commands/session.js";
-import { FakeKube } from "../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 
 const dockerLabs = LABS.filter((lab) => !needsCluster(lab));
 const allActions = (id: string): Action[] => {

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { runCheck } from "../../engine/execute/run-check.js";
 import { readSeedText } from "../engine/checks/seed-fixtures.js";
-import { FakeKube } from "../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { answerWithoutRoutingRules, openLabWorld, type LabWorld } from "./helpers/lab-world.js";

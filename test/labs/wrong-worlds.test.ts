@@ -17,7 +17,7 @@ import type { Check } from "../../engine/lab-types.js";
 import type { LabContext } from "../../engine/lab-context.js";
 import { createNodeProbe } from "../../engine/probes/node-probe.js";
 import { TLS_PORT } from "../../labs/shared/traffic.js";
-import { FakeKube } from "../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { createTestContext, createTestState } from "../engine/execute/helpers/test-context.js";
 import { findLabCheck } from "./helpers/lab-checks.js";
 import { closedLocalPort, remapPorts } from "./helpers/port-remap-probe.js";

@@ -7,7 +7,7 @@ import { ExecError } from "../../core/exec.js";
 import type { KubeObject } from "../../core/kube.js";
 import { baselineObjects, readyDeployment } from "./baseline-cluster.js";
 import { createFakeExec } from "../fakes/fake-exec.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 
 const ISTIOCTL_TIMEOUT = "✘ Ingress gateways encountered an error: failed to wait for resource: resources not ready after 5m0s: timed out waiting for the condition";

@@ -7,7 +7,7 @@ import { takeSnapshot } from "../../platform/take-snapshot.js";
 import { LabError } from "../../core/errors.js";
 import { baselineObjects, healthyMachine } from "./baseline-cluster.js";
 import { createFakeExec } from "../fakes/fake-exec.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 
 async function clusterAtBaseline() {

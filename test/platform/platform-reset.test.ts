@@ -9,7 +9,7 @@ import { LabError } from "../../core/errors.js";
 import type { KubeObject } from "../../core/kube.js";
 import { baselineObjects, meshConfigMap, readyDeployment } from "./baseline-cluster.js";
 import { createFakeExec } from "../fakes/fake-exec.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
 
 const gateway = (namespace: string, name: string): KubeObject => ({ apiVersion: "networking.istio.io/v1beta1", kind: "Gateway", metadata: { name, namespace } });

@@ -11,7 +11,7 @@ import { kindConfigPath } from "../../platform/kind-cluster-step.js";
 import { planDisplay, planUp } from "../../platform/plan-up.js";
 import { registryMirrorStep, removeMirrorsStep } from "../../platform/registry-mirror-step.js";
 import { runPlatformPlan } from "../../platform/run-platform-plan.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { createFakeExec, type ExecHandler } from "../fakes/fake-exec.js";
 import { healthyMachine } from "./baseline-cluster.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";

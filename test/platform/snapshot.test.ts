@@ -3,7 +3,7 @@ import { compareSnapshots } from "../../platform/compare-snapshots.js";
 import type { PlatformSnapshot } from "../../platform/snapshot-types.js";
 import { takeSnapshot } from "../../platform/take-snapshot.js";
 import { baselineObjects, meshConfigMap } from "./baseline-cluster.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 
 function snapshot(overrides: Partial<PlatformSnapshot> = {}): PlatformSnapshot {
   return {

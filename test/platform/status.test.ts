@@ -7,7 +7,7 @@ import { takeSnapshot } from "../../platform/take-snapshot.js";
 import { environmentError } from "../../core/errors.js";
 import { baselineObjects, healthyMachine, meshConfigMap } from "./baseline-cluster.js";
 import { createFakeExec } from "../fakes/fake-exec.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 import { tempWorkDir } from "./platform-deps.js";
 
 describe("status", () => {

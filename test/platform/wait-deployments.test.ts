@@ -4,7 +4,7 @@ import { imageTag } from "../../cluster/install/deployment-state.js";
 import { LabError } from "../../core/errors.js";
 import type { KubeObject } from "../../core/kube.js";
 import { readyDeployment } from "./baseline-cluster.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../fakes/fake-kube.js";
 
 function notReady(name: string): KubeObject {
   const deployment = readyDeployment("istio-system", name, `example/${name}:1`);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LabError } from "../../../core/errors.js";
 import { runAction } from "../../../engine/execute/run-action.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 const contexts: TestContext[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LogsCheck, ObjectCheck, ProxyConfigCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createFakeExec } from "../../fakes/fake-exec.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 

@@ -14,7 +14,7 @@ import { operatorFileName } from "../../../engine/execute/operator-file.js";
 import { runAction } from "../../../engine/execute/run-action.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
 import type { IstioctlCheck } from "../../../engine/lab-types.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 interface Ran {

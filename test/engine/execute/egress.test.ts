@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { environmentError } from "../../../core/errors.js";
 import type { ExecCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createFakeExec, type CannedAnswer, type ExecHandler } from "../../fakes/fake-exec.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { LogsCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
 import { lineTimestamp } from "../../../engine/checks/log-lines.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 const NS = "istio-system";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LabError } from "../../../core/errors.js";
 import type { KubeObject } from "../../../core/kube.js";
 import { runRolloutAction } from "../../../engine/execute/actions/rollout-action.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext, type TestContext } from "./helpers/test-context.js";
 
 const NS = "istioinaction";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { KubeObject } from "../../../core/kube.js";
 import type { SequenceCheck } from "../../../engine/lab-types.js";
 import { runCheck } from "../../../engine/execute/run-check.js";
-import { FakeKube } from "./helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext, createTestState, type TestContext } from "./helpers/test-context.js";
 
 const CANARY = { apiVersion: "flagger.app/v1beta1", kind: "Canary", name: "catalog-release", namespace: "istioinaction" };

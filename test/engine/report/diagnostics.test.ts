@@ -52,11 +52,11 @@ const lab: LabDefinition = {
 let t: TestContext;
 beforeEach(async () => {
   t = await createTestContext();
-  t.kube.objects.set("Pod/istioinaction", [pod("webapp-1", "webapp"), pod("catalog-1", "catalog", { waiting: "CrashLoopBackOff", ready: false, restarts: 4 })]);
-  t.kube.objects.set("Event/istioinaction", [event("BackOff", "2024-05-01T10:02:00Z", "Back-off restarting\n failed container"), event("Pulled", "2024-05-01T10:00:00Z", "pulled image")]);
-  t.kube.objects.set("Deployment/istioinaction", [deployment("catalog", "istioinaction"), deployment("webapp", "istioinaction")]);
-  t.kube.objects.set("Deployment/istio-system", [deployment("flagger", "istio-system")]);
-  t.kube.objects.set("Pod/istio-system", [{ apiVersion: "v1", kind: "Pod", metadata: { name: "flagger-1", namespace: "istio-system" }, spec: { containers: [{ name: "flagger" }] } }]);
+  for (const object of [pod("webapp-1", "webapp"), pod("catalog-1", "catalog", { waiting: "CrashLoopBackOff", ready: false, restarts: 4 })]) t.kube.put(object);
+  for (const object of [event("BackOff", "2024-05-01T10:02:00Z", "Back-off restarting\n failed container"), event("Pulled", "2024-05-01T10:00:00Z", "pulled image")]) t.kube.put(object);
+  for (const object of [deployment("catalog", "istioinaction"), deployment("webapp", "istioinaction")]) t.kube.put(object);
+  for (const object of [deployment("flagger", "istio-system")]) t.kube.put(object);
+  for (const object of [{ apiVersion: "v1", kind: "Pod", metadata: { name: "flagger-1", namespace: "istio-system", labels: { app: "flagger" } }, spec: { containers: [{ name: "flagger" }] } }]) t.kube.put(object);
   t.exec.answers.set("istioctl proxy-status", "NAME CLUSTER CDS LDS\nwebapp-1.istioinaction Kubernetes SYNCED SYNCED\n");
   t.exec.answers.set("istioctl proxy-config routes deploy/webapp", new Error("Error: failed to get config dump: connection refused"));
   t.exec.answers.set("istioctl proxy-config routes", '[{"name":"80"}]');
@@ -111,7 +111,7 @@ describe("diagnostics bundle", () => {
   });
 
   it("says in the logs' error file when a workload's Deployment does not exist", async () => {
-    t.kube.objects.set("Deployment/istioinaction", [deployment("catalog", "istioinaction")]);
+    await t.kube.delete({ apiVersion: "apps/v1", kind: "Deployment", namespace: "istioinaction", name: "webapp" });
     const dir = await collectDiagnostics(lab, t.ctx, t.dir);
     expect(readFileSync(join(dir, "logs-istioinaction-webapp.error.txt"), "utf8")).toContain("deployment/webapp does not exist in namespace istioinaction");
     expect(readdirSync(dir)).toContain("logs-istioinaction-catalog.catalog-1.catalog.log");

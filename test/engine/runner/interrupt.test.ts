@@ -26,7 +26,7 @@ describe("Ctrl-C and step mode", () => {
     expect(result.stopped).toMatchObject({ by: "ctrl-c", step: "Shift to v2" });
     expect(result.stopped!.message).toContain("Interrupted before step 'Shift to v2'");
     expect(result.stopped!.message).toContain("npm run lab reset");
-    expect(h.t.kube.execs.some((e) => e.includes("set-version v2"))).toBe(false);
+    expect(h.t.kube.execLines.some((e) => e.includes("set-version v2"))).toBe(false);
     expect(result.cleanup).toEqual([{ command: expect.stringContaining("cleanup fake-pass"), status: "passed" }]);
     expect(result.diagnosticsDir).toBeUndefined();
   });
@@ -65,6 +65,6 @@ describe("Ctrl-C and step mode", () => {
     expect(result.steps.map((s) => s.status)).toEqual(["skipped", "not-run"]);
     expect(result.stopped).toMatchObject({ by: "quit", step: "Shift to v2" });
     expect(result.status).toBe("incomplete");
-    expect(h.t.kube.execs).toEqual(["lab-ns/catalog-pod/catalog: cleanup fake-pass"]);
+    expect(h.t.kube.execLines).toEqual(["lab-ns/catalog-pod/catalog: cleanup fake-pass"]);
   });
 });

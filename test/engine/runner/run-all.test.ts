@@ -45,7 +45,7 @@ describe("runAll", () => {
     expect(isLabError(error) && error.kind).toBe("usage");
     expect((error as Error).message).toBe("Unknown lab id: lab-z.");
     expect(isLabError(error) && error.hint).toBe("Valid ids: lab-a, lab-b, lab-c.");
-    expect(h.t.kube.execs).toEqual([]);
+    expect(h.t.kube.execLines).toEqual([]);
   });
 
   it("records a failed reset as that lab's failure and goes on", async () => {
@@ -55,7 +55,7 @@ describe("runAll", () => {
     const results = await runAll(labs(), { ctx: h.t.ctx, executor: createStepExecutor() }, { ...h.options(), reset });
     expect(results.map((r) => r.status)).toEqual(["passed", "failed", "passed"]);
     expect(results[1]!.failure).toMatchObject({ step: "reset", seen: "namespace stuck terminating" });
-    expect(h.t.kube.execs.some((e) => e.endsWith("cleanup lab-b"))).toBe(false);
+    expect(h.t.kube.execLines.some((e) => e.endsWith("cleanup lab-b"))).toBe(false);
   });
 
   it("stops starting labs after Ctrl-C", async () => {

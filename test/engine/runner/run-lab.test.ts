@@ -51,7 +51,7 @@ describe("runLab", () => {
     ]);
     expect(result.steps[1]!.checks[0]).toMatchObject({ title: "v2 answers", status: "passed" });
     expect(result.steps[1]!.selfTest).toBeUndefined();
-    expect(t.kube.execs).toEqual([
+    expect(t.kube.execLines).toEqual([
       "lab-ns/catalog-pod/catalog: set-version v1",
       "lab-ns/catalog-pod/catalog: set-version v2",
       "lab-ns/catalog-pod/catalog: cleanup fake-pass",
@@ -77,8 +77,8 @@ describe("runLab", () => {
     expect(result.failure!.seen).toContain("HTTP 200");
     expect(result.failure!.seen).toContain('body: [{"id":1');
     expect(result.failure!.command).toContain(`127.0.0.1:${server.port}/items`);
-    expect(t.kube.execs.some((e) => e.endsWith("never"))).toBe(false);
-    expect(t.kube.execs.at(-1)).toBe("lab-ns/catalog-pod/catalog: cleanup fake-fail");
+    expect(t.kube.execLines.some((e) => e.endsWith("never"))).toBe(false);
+    expect(t.kube.execLines.at(-1)).toBe("lab-ns/catalog-pod/catalog: cleanup fake-fail");
     // The task line names the failed check; the lab's outcome (printed once, after the run) has the three parts.
     expect(run.read()).toContain('"error":"check failed: answers 201 & <created>"');
     const outcome = formatLabOutcome(result);

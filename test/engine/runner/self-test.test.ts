@@ -46,7 +46,7 @@ describe("--self-test", () => {
     expect(result.failure!.command).toContain(`127.0.0.1:${h.server.port}/items`);
     expect(result.steps[1]!.selfTest).toEqual([expect.objectContaining({ status: "passed" })]);
     expect(result.steps[1]!.actions).toEqual([{ command: expect.stringContaining("set-version v2"), status: "not-run" }]);
-    expect(h.t.kube.execs.some((e) => e.includes("set-version v2"))).toBe(false);
+    expect(h.t.kube.execLines.some((e) => e.includes("set-version v2"))).toBe(false);
     expect(h.server.version).toBe("v1");
     expect(run.read()).toContain("weak check");
   });

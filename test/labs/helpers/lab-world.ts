@@ -8,7 +8,7 @@ import type { LabContext } from "../../../engine/lab-context.js";
 import { createNodeProbe } from "../../../engine/probes/node-probe.js";
 import { HTTP_PORT, TLS_PORT } from "../../../labs/shared/traffic.js";
 import { createFakeExec, type CannedAnswer } from "../../fakes/fake-exec.js";
-import { FakeKube } from "../../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../../fakes/fake-kube.js";
 import { createTestContext } from "../../engine/execute/helpers/test-context.js";
 import { startTestServer, type TestServer } from "../../engine/execute/helpers/test-server.js";
 import { closedLocalPort, remapPorts } from "./port-remap-probe.js";

@@ -10,7 +10,7 @@ import type { LabContext } from "../../../../engine/lab-context.js";
 import type { RunState } from "../../../../engine/run-state.js";
 import { createCertStore } from "../../../../engine/certs/cert-store.js";
 import { createNodeProbe } from "../../../../engine/probes/node-probe.js";
-import { FakeKube } from "./fake-kube.js";
+import { FakeKube } from "../../../fakes/fake-kube.js";
 import { createFakeExec } from "../../../fakes/fake-exec.js";
 
 // Tool names as if they were on PATH.

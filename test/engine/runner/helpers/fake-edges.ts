@@ -5,23 +5,16 @@ import { join } from "node:path";
 import type { Exec, ExecResult } from "../../../../core/exec.js";
 import { ExecError } from "../../../../core/exec.js";
 import { formatCommand } from "../../../../core/shell-quote.js";
-import type { Kube, KubeObject, ListQuery } from "../../../../core/kube.js";
+import type { KubeObject } from "../../../../core/kube.js";
+import { FakeKube } from "../../../fakes/fake-kube.js";
 import { createCertStore } from "../../../../engine/certs/cert-store.js";
 import type { LabContext } from "../../../../engine/lab-context.js";
 import { createNodeProbe } from "../../../../engine/probes/node-probe.js";
 
 // Fakes at the process and Kubernetes edges; the network edge is the real node probe.
 
-export interface FakeKube extends Kube {
-  execs: string[];
-  lists: ListQuery[];
-  objects: Map<string, KubeObject[]>;
-  /** Runs when a lab execs in a pod (the "cluster" changing); may throw to fail the action. */
-  onExec: (command: readonly string[]) => void;
-}
-
 // The fake labs' workload: Deployment lab-ns/catalog with one Running+Ready pod.
-function catalogObjects(): [string, KubeObject[]][] {
+function catalogObjects(): KubeObject[] {
   const labels = { app: "catalog" };
   const deployment: KubeObject = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "catalog", namespace: "lab-ns" }, spec: { selector: { matchLabels: labels } } };
   const pod: KubeObject = {
@@ -31,36 +24,17 @@ function catalogObjects(): [string, KubeObject[]][] {
     spec: { containers: [{ name: "catalog", image: "istioinaction/catalog:latest" }, { name: "istio-proxy", image: "proxyv2" }] },
     status: { phase: "Running", conditions: [{ type: "Ready", status: "True" }], containerStatuses: [{ ready: true, restartCount: 0 }, { ready: true, restartCount: 0 }] },
   };
-  return [
-    ["Deployment/lab-ns", [deployment]],
-    ["Pod/lab-ns", [pod]],
-  ];
+  return [deployment, pod];
 }
 
-// A Kube that answers list/get from a map keyed "<kind>/<namespace>" and records execs.
+// The unified fake API with the catalog workload, logs that name what was asked, and execs that succeed.
 export function createFakeKube(): FakeKube {
-  const kube: FakeKube = {
+  return new FakeKube({
     context: "kind-test",
-    execs: [],
-    lists: [],
-    objects: new Map(catalogObjects()),
-    onExec: () => {},
-    apply: async () => {},
-    delete: async () => true,
-    get: async (ref) => (kube.objects.get(`${ref.kind}/${ref.namespace ?? ""}`) ?? []).find((o) => o.metadata.name === ref.name),
-    list: async (query) => {
-      kube.lists.push(query);
-      return kube.objects.get(`${query.kind}/${query.namespace ?? ""}`) ?? [];
-    },
-    watch: async () => {},
-    logs: async (namespace, pod, container, options) => `log of ${namespace}/${pod}/${container} tail=${options?.tailLines ?? "all"}\n`,
-    exec: async (namespace, pod, container, command) => {
-      kube.execs.push(`${namespace}/${pod}/${container}: ${command.join(" ")}`);
-      kube.onExec(command);
-      return { stdout: "", stderr: "", exitCode: 0 };
-    },
-  };
-  return kube;
+    objects: catalogObjects(),
+    logs: (namespace, pod, container, options) => `log of ${namespace}/${pod}/${container} tail=${options?.tailLines ?? "all"}\n`,
+    exec: () => ({ stdout: "", stderr: "", exitCode: 0 }),
+  });
 }
 
 export interface FakeExec {

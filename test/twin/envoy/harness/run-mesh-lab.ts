@@ -4,7 +4,7 @@
 
 import type { Check, LabDefinition } from "../../../../engine/lab-types.js";
 import { createNodeProbe } from "../../../../engine/probes/node-probe.js";
-import { FakeKube } from "../../../engine/execute/helpers/fake-kube.js";
+import { FakeKube } from "../../../fakes/fake-kube.js";
 import { createTestContext } from "../../../engine/execute/helpers/test-context.js";
 import { closedLocalPort, remapPorts } from "../../../labs/helpers/port-remap-probe.js";
 import type { ProxyConfigDump } from "../convert/build-bootstrap.js";
