@@ -8,9 +8,9 @@ import { checkRunPreconditions } from "./preflight.js";
 import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import type { CommandTarget } from "../../core/command-target.js";
 
-// The lab definitions load only for the commands that show or run a lab (not for --help).
+// Only the named lab's definition loads (and none for --help).
 async function resolveLab(id: string) {
-  return (await import("../../labs/lab-lookup.js")).resolveLab(id);
+  return (await import("../../labs/load-lab.js")).loadLab(id);
 }
 
 // Weighted plans' sample sizes are remembered in the cache folder for the commands that plan or run labs.
