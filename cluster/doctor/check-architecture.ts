@@ -7,7 +7,8 @@ export function checkImageArchitectures(hostArch: string): DoctorResult {
   const name = "amd64-only images";
   const amd64Only = PINNED_IMAGES.filter((image) => !image.arches.includes("arm64"));
   const list = amd64Only.map((image) => `${image.image} (${image.usedFor})`).join(", ");
-  if (hostArch !== "arm64" || amd64Only.length === 0) return { name, status: "ok", detail: `none needs emulation on ${hostArch}` };
+  const shown = hostArch === "x64" ? "amd64" : hostArch;
+  if (hostArch !== "arm64" || amd64Only.length === 0) return { name, status: "ok", detail: `none needs emulation on ${shown}` };
   return {
     name,
     status: "warn",
