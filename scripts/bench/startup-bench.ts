@@ -14,8 +14,8 @@ function spawnTimed(label: string, command: string, args: string[], okCodes: rea
   };
 }
 
-function hasDocker(): boolean {
-  return spawnSync("docker", ["--version"], { stdio: "ignore" }).status === 0;
+function onPath(command: string): boolean {
+  return spawnSync(command, ["--help"], { stdio: "ignore" }).error === undefined;
 }
 
 // Median times and per-round ratios to `node -e 0` over `rounds` interleaved rounds.
@@ -28,7 +28,8 @@ export async function benchStartup(cliPath: string, rounds = 9): Promise<{ basel
     spawnTimed("lab ch5-traffic-shifting --dry-run", node, [cliPath, "ch5-traffic-shifting", "--dry-run"]),
     spawnTimed("lab doctor", node, [cliPath, "doctor"], [0, 3]),
     spawnTimed("npm run lab list", npm, ["run", "--silent", "lab", "list"]),
-    // doctor's floor: it has to ask the docker CLI (which exits 1 when no engine answers).
-    ...(hasDocker() ? [spawnTimed("docker version (doctor's floor)", "docker", ["version", "--format", "{{.Server.Version}}"], [0, 1])] : []),
+    // doctor's floor: it has to ask the docker CLI (which exits 1 when no engine answers) and any kubectl on PATH.
+    ...(onPath("docker") ? [spawnTimed("docker version (doctor asks it)", "docker", ["version", "--format", "{{.Server.Version}}"], [0, 1])] : []),
+    ...(onPath("kubectl") ? [spawnTimed("PATH kubectl version (doctor asks it)", "kubectl", ["version", "--client", "-o", "json"], [0, 1])] : []),
   ], rounds);
 }
