@@ -1,0 +1,74 @@
+// `npm run mutate -- <file.ts>... [--tests a.test.ts,b.test.ts]`: applies each mutant of each file, one at a
+// time, in a scratch copy of the project, runs only the test files that judge that file, and prints which
+// mutants the tests kill and which survive. Exit 1 when a mutant survives.
+
+import { spawnSync } from "node:child_process";
+import { join, relative, resolve } from "node:path";
+import ts from "typescript";
+import { projectRoot } from "../../core/paths.js";
+import { findMutants, type Mutant } from "./mutation/mutants.js";
+import { relatedTests } from "./mutation/related-tests.js";
+import { createScratchTree, type ScratchTree } from "./mutation/scratch-tree.js";
+
+const RUN_TIMEOUT_MS = 180_000;
+
+interface Tally {
+  file: string;
+  killed: number;
+  total: number;
+  survivors: Mutant[];
+}
+
+// Runs the test files in the scratch tree; true when they pass.
+function testsPass(tree: ScratchTree, tests: string[]): boolean {
+  const vitest = join(tree.root, "node_modules", "vitest", "vitest.mjs");
+  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: RUN_TIMEOUT_MS });
+  return child.status === 0;
+}
+
+function describeMutant(mutant: Mutant): string {
+  const shorten = (text: string) => (text.length > 70 ? `${text.slice(0, 67)}...` : text).replace(/\s+/g, " ");
+  return `${mutant.file}:${mutant.line} ${mutant.operator}: \`${shorten(mutant.original)}\` -> \`${shorten(mutant.replacement)}\``;
+}
+
+function mutateFile(tree: ScratchTree, program: ts.Program, file: string, explicitTests: string[] | undefined): Tally {
+  const tests = explicitTests ?? relatedTests(tree.root, file);
+  if (tests.length === 0) throw new Error(`no test file imports ${file} (pass --tests)`);
+  console.log(`\n${file}: tests ${tests.join(", ")}`);
+  if (!testsPass(tree, tests)) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
+  const mutants = findMutants(join(tree.root, file), program).map((mutant) => ({ ...mutant, file }));
+  const tally: Tally = { file, killed: 0, total: mutants.length, survivors: [] };
+  for (const mutant of mutants) {
+    const killed = tree.withMutant(mutant, () => !testsPass(tree, tests));
+    console.log(`  ${killed ? "killed  " : "SURVIVED"} ${describeMutant(mutant)}`);
+    if (killed) tally.killed += 1;
+    else tally.survivors.push(mutant);
+  }
+  return tally;
+}
+
+function parseArgs(argv: string[]): { files: string[]; tests: string[] | undefined } {
+  const testsAt = argv.indexOf("--tests");
+  const tests = testsAt >= 0 ? argv[testsAt + 1]?.split(",").filter((test) => test !== "") : undefined;
+  const files = argv.filter((arg, index) => !arg.startsWith("--") && (testsAt < 0 || index !== testsAt + 1));
+  if (files.length === 0) throw new Error("usage: npm run mutate -- <source.ts>... [--tests a.test.ts,b.test.ts]");
+  return { files: files.map((file) => relative(projectRoot(), resolve(file))), tests };
+}
+
+function main(): void {
+  const { files, tests } = parseArgs(process.argv.slice(2));
+  const tree = createScratchTree(projectRoot());
+  try {
+    const program = ts.createProgram(files.map((file) => join(tree.root, file)), { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, noEmit: true });
+    const tallies = files.map((file) => mutateFile(tree, program, file, tests));
+    console.log("\nfile                                         killed/total");
+    for (const tally of tallies) console.log(`${tally.file.padEnd(45)} ${tally.killed}/${tally.total}`);
+    const survivors = tallies.flatMap((tally) => tally.survivors);
+    if (survivors.length > 0) console.log(`\nsurvivors:\n${survivors.map((mutant) => `  ${describeMutant(mutant)}`).join("\n")}`);
+    process.exitCode = survivors.length > 0 ? 1 : 0;
+  } finally {
+    tree.remove();
+  }
+}
+
+main();
