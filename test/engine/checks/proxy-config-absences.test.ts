@@ -2,7 +2,7 @@
 // writes, look-alike domains, 0-weight and mirrored destinations, and cluster names that only contain the name.
 import { describe, expect, it } from "vitest";
 import { evaluateProxyConfig } from "../../../engine/checks/proxy-config.js";
-import { CATALOG, mirror, routes, V1, V2 } from "./route-json.js";
+import { CATALOG, CATALOG_HOST, mirror, routes, V1, V2, virtualHost } from "./route-json.js";
 
 const NO_QUERY = { kind: "no-route", domain: "query.istioinaction.io" } as const;
 
@@ -19,6 +19,11 @@ describe("proxy-config no-route", () => {
     expect(evaluateProxyConfig(NO_QUERY, serving(["catalog.istioinaction.io", "query.istioinaction.io:8080"]))).toBeDefined();
   });
 
+  it("names the first virtual host that still serves it", () => {
+    const twoHosts = [{ name: "http.8080", virtualHosts: [virtualHost("a:80", ["query.istioinaction.io:80"], [{ cluster: V1 }]), virtualHost("b:80", ["query.istioinaction.io"], [{ cluster: V2 }])] }];
+    expect(evaluateProxyConfig(NO_QUERY, twoHosts)).toBe(`a route for query.istioinaction.io still exists: http.8080: query.istioinaction.io:80 -> ${V1}`);
+  });
+
   it("passes on look-alike domains: a longer name, a subdomain, another host with the port", () => {
     expect(evaluateProxyConfig(NO_QUERY, serving(["query.istioinaction.io.evil"]))).toBeUndefined();
     expect(evaluateProxyConfig(NO_QUERY, serving(["api.query.istioinaction.io", "xquery.istioinaction.io:80"]))).toBeUndefined();
@@ -33,7 +38,7 @@ describe("proxy-config no-destination", () => {
     expect(evaluateProxyConfig(noV2, routes([{ weights: { [V1]: 99, [V2]: 1 } }]))).toMatch(/^a route still goes to version-v2: /);
     expect(evaluateProxyConfig(noV2, routes([{ cluster: V1, mirrors: [mirror(V2, 1)] }]))).toMatch(/; mirror \S+version-v2\S* 1%$/);
     expect(evaluateProxyConfig(noV2, routes([{ weights: { [V1]: 100, [V2]: 0 } }]))).toBeUndefined();
-    expect(evaluateProxyConfig(noV2, routes([{ cluster: V1 }, { prefix: "/api", cluster: V2 }]))).toMatch(/prefix \/api/);
+    expect(evaluateProxyConfig(noV2, routes([{ cluster: V1 }, { prefix: "/api", cluster: V2 }, { prefix: "/b", cluster: V2 }]))).toBe(`a route still goes to version-v2: 80: ${CATALOG_HOST} [prefix /api] -> ${V2}`);
   });
 });
 

@@ -33,6 +33,7 @@ describe("proxy-config header-match: which route is the header route", () => {
 
   it("another header name with the same value is not the header route", () => {
     expect(evaluateProxyConfig(HEADER, headerWorld([exactHeader("x-cohort", "internal")]))).toMatch(/^no route matches header/);
+    expect(evaluateProxyConfig(HEADER, headerWorld([exactHeader("x-istio-cohort-beta", "internal")]))).toMatch(/^no route matches header/);
   });
 
   it("an inverted exact match (a VirtualService's withoutHeaders) is the opposite of the header route", () => {
@@ -80,8 +81,8 @@ describe("proxy-config header-match: the default route", () => {
   it("the default route must be in the header route's virtual host (same config, name and domains)", () => {
     const headerHost = virtualHost("catalog:80", ["catalog"], [{ prefix: "/", headers: header, cluster: V2 }]);
     const otherHosts = [
-      [{ name: "81", virtualHosts: [virtualHost("catalog:80", ["catalog"], [DEFAULT])] }],
-      [{ name: "80", virtualHosts: [virtualHost("webapp:80", ["catalog"], [DEFAULT])] }],
+      [{ name: "8080", virtualHosts: [virtualHost("catalog:80", ["catalog"], [DEFAULT])] }],
+      [{ name: "80", virtualHosts: [virtualHost("catalog:8080", ["catalog"], [DEFAULT])] }],
       [{ name: "80", virtualHosts: [virtualHost("catalog:80", ["catalog", "catalog:80"], [DEFAULT])] }],
     ];
     for (const other of otherHosts) {
@@ -90,8 +91,24 @@ describe("proxy-config header-match: the default route", () => {
     expect(evaluateProxyConfig(HEADER, routes([{ prefix: "/", headers: header, cluster: V2 }, DEFAULT], { name: "catalog:80", domains: ["catalog"] }))).toBeUndefined();
   });
 
-  it("names the virtual host by its first domain when it has no name", () => {
+  it("the first catch-all route is the default one; a later one is never reached", () => {
+    expect(evaluateProxyConfig(HEADER, routes([{ prefix: "/", headers: header, cluster: V2 }, DEFAULT, { cluster: V3 }]))).toBeUndefined();
+    expect(evaluateProxyConfig(HEADER, routes([DEFAULT, { prefix: "/", headers: header, cluster: V2 }, DEFAULT]))).toMatch(/^the route for x-istio-cohort=internal is route 2, after the default route 1 of /);
+  });
+
+  it("names the virtual host by its first domain when it has no name, else says 'its virtual host'", () => {
     const world = routes([{ prefix: "/", headers: header, cluster: V2 }], { name: "", domains: ["catalog.istioinaction.io"] });
     expect(evaluateProxyConfig(HEADER, world)).toBe("the virtual host catalog.istioinaction.io has no default route after the route for x-istio-cohort=internal");
+    const anonymous = routes([{ prefix: "/", headers: header, cluster: V2 }], { name: "", domains: [] });
+    expect(evaluateProxyConfig(HEADER, anonymous)).toBe("the virtual host its virtual host has no default route after the route for x-istio-cohort=internal");
+  });
+});
+
+describe("proxy-config: the routes a reason shows", () => {
+  it("shows up to three routes, then how many more", () => {
+    const three = routes([{ prefix: "/a", cluster: V1 }, { prefix: "/b", cluster: V1 }, { cluster: V1 }]);
+    expect(evaluateProxyConfig(HEADER, three)).not.toContain("more");
+    const four = routes([{ prefix: "/a", cluster: V1 }, { prefix: "/b", cluster: V1 }, { prefix: "/c", cluster: V1 }, { cluster: V1 }]);
+    expect(evaluateProxyConfig(HEADER, four)).toMatch(/\[prefix \/c\] -> \S+ \| \.\.\. 1 more$/);
   });
 });

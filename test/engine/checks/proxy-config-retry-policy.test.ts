@@ -36,6 +36,7 @@ describe("proxy-config retry-policy near misses", () => {
     expect(evaluateProxyConfig(RETRY, routes([{ prefix: "/api", cluster: V1, retry: FIVE_XX }, { cluster: V1, retry: FIVE_XX }]))).toBeUndefined();
     expect(evaluateProxyConfig(RETRY, routes([{ prefix: "/api", cluster: V1, retry: FIVE_XX }, { cluster: V1 }]))).toBe("the route to version-v1 does not retry 5xx 3 times: retryOn 5xx numRetries 3 | no retry policy");
     expect(evaluateProxyConfig(RETRY, routes([{ cluster: V1 }, { weights: { [V1]: 50, [V2]: 50 }, retry: FIVE_XX }]))).toMatch(/does not retry/);
+    expect(evaluateProxyConfig(RETRY, routes([{ cluster: V1, retry: FIVE_XX }, { prefix: "/api", weights: { [V1]: 50, [V2]: 50 } }]))).toMatch(/: retryOn 5xx numRetries 3 \| no retry policy$/);
   });
 
   it("routes that do not send to the cluster (or give it weight 0) need no policy", () => {

@@ -1,0 +1,77 @@
+// The weighted plan at its edges: ties between bands (the wider one wins, as promised), the 0% and 100%
+// wrong shares kept, the band's own bounds inclusive, and attempts spending alpha.
+import { describe, expect, it } from "vitest";
+import { chooseBand, judgeWeighted, nearestWrongShares, planWeightedCheck } from "../../../engine/checks/weighted-plan.js";
+import { binomialTails, probabilityInRange } from "../../../engine/checks/binomial.js";
+
+// The smallest low at which `share` reaches low or more hits of n with probability <= alpha.
+function smallestLowRejecting(n: number, share: number, alpha = 1e-6): number {
+  const tails = binomialTails(n, share);
+  return tails.upper.findIndex((probability) => probability <= alpha);
+}
+
+describe("chooseBand on ties", () => {
+  it("expected 100%: every band ending at n never fails a correct cluster, so the widest one is chosen", () => {
+    const band = chooseBand(200, 1, [0.9]);
+    const low = smallestLowRejecting(200, 0.9);
+    expect(low).toBeGreaterThan(190);
+    expect(band).toMatchObject({ low, high: 200, falseFailure: 0 });
+    expect(band!.wrongAcceptance).toBeLessThanOrEqual(1e-6);
+    expect(probabilityInRange(binomialTails(200, 0.9), low - 1, 200)).toBeGreaterThan(1e-6);
+  });
+
+  it("expected 0%: the widest band starting at 0", () => {
+    const band = chooseBand(200, 0, [0.1]);
+    const high = 200 - smallestLowRejecting(200, 0.9);
+    expect(band).toMatchObject({ low: 0, high, falseFailure: 0 });
+    expect(probabilityInRange(binomialTails(200, 0.1), 0, high + 1)).toBeGreaterThan(1e-6);
+  });
+
+  it("expected 50% against 0% and 100%: one hit and one miss are enough, so the band is 1..n-1", () => {
+    expect(chooseBand(40, 0.5, [0, 1])).toMatchObject({ low: 1, high: 39, wrongAcceptance: 0 });
+  });
+});
+
+describe("nearestWrongShares keeps 0% and 100%", () => {
+  it("5% and 95% are ruled out against 0% and 100% too", () => {
+    expect(nearestWrongShares(0.05)).toEqual([0, 0.1]);
+    expect(nearestWrongShares(0.95)).toEqual([0.9, 1]);
+    expect(nearestWrongShares(0)).toEqual([0.05]);
+    expect(nearestWrongShares(0.5, 0.5)).toEqual([0, 1]);
+  });
+
+  it("refuses a separation of 1 or more", () => {
+    expect(() => nearestWrongShares(0.5, 1)).toThrow(RangeError);
+    expect(nearestWrongShares(0, 0.999)).toEqual([0.999]);
+  });
+});
+
+describe("judgeWeighted at the band's bounds", () => {
+  it("low and high pass, one outside either fails, n itself is a valid count", () => {
+    const plan = planWeightedCheck(0.5, [0, 1]);
+    expect([plan.low, plan.high, plan.n]).toEqual([1, 20, 21]);
+    expect([0, 1, 20, 21].map((hits) => judgeWeighted(plan, hits).passed)).toEqual([false, true, true, false]);
+    expect(() => judgeWeighted(plan, -1)).toThrow(RangeError);
+    expect(() => judgeWeighted(plan, 2.5)).toThrow(RangeError);
+  });
+});
+
+describe("planWeightedCheck with attempts", () => {
+  it("each attempt gets alpha / attempts for wrong shares, so more attempts need a larger sample", () => {
+    const once = planWeightedCheck(0.1, [0.05, 0.15]);
+    const thrice = planWeightedCheck(0.1, [0.05, 0.15], { attempts: 3 });
+    expect(thrice.n).toBeGreaterThan(once.n);
+    expect(thrice.wrongAcceptance).toBeLessThanOrEqual(1e-6 / 3);
+    expect(thrice.checkWrongAcceptance).toBeLessThanOrEqual(1e-6);
+    expect(thrice.checkFalseFailure).toBeCloseTo(thrice.falseFailure ** 3, 20);
+    expect(thrice).toMatchObject({ attempts: 3 });
+    expect(chooseBand(thrice.n - 1, 0.1, [0.05, 0.15], 1e-6 / 3)).toBeUndefined();
+  });
+
+  it("refuses attempts that are not a whole number >= 1, and caches per attempts", () => {
+    expect(() => planWeightedCheck(0.1, [0.5], { attempts: 1.5 })).toThrow(/attempts/);
+    const [once, twice] = [planWeightedCheck(0.1, [0.05, 0.15]), planWeightedCheck(0.1, [0.05, 0.15], { attempts: 2 })];
+    expect(twice.n).toBeGreaterThan(once.n);
+    expect(planWeightedCheck(0.1, [0.05, 0.15]).n).toBe(once.n);
+  });
+});
