@@ -19,10 +19,11 @@ interface Tally {
   survivors: Mutant[];
 }
 
-// Runs the test files in the scratch tree; true when they pass.
+// Runs the test files in the scratch tree; true when they pass. One worker thread reused across files: the
+// judging tests are pure, and this is about three times faster than a fresh process per file.
 function testsPass(tree: ScratchTree, tests: string[]): boolean {
   const vitest = join(tree.root, "node_modules", "vitest", "vitest.mjs");
-  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: RUN_TIMEOUT_MS });
+  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", "--pool=threads", "--no-isolate", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: RUN_TIMEOUT_MS });
   return child.status === 0;
 }
 

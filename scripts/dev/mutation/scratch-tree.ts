@@ -22,6 +22,7 @@ export function createScratchTree(projectRoot: string): ScratchTree {
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   const remove = () => rmSync(root, { recursive: true, force: true });
   process.once("exit", remove);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   return {
     root,
     withMutant: (mutant, run) => {
