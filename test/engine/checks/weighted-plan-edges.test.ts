@@ -75,3 +75,15 @@ describe("planWeightedCheck with attempts", () => {
     expect(planWeightedCheck(0.1, [0.05, 0.15]).n).toBe(once.n);
   });
 });
+
+describe("planWeightedCheck on shares no sample up to 200000 separates", () => {
+  it("says so at once when even the lower bound on n is past the limit (50% against 50.01%)", () => {
+    const started = performance.now();
+    expect(() => planWeightedCheck(0.5, [0.5001])).toThrow("no sample size up to 200000 separates 50% from 50.01% at alpha 0.000001");
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("says so after trying the limit itself (50% against 51%)", () => {
+    expect(() => planWeightedCheck(0.5, [0.51])).toThrow("no sample size up to 200000 separates 50% from 51%");
+  });
+});
