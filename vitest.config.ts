@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Unit and integration tests that run anywhere; the Docker-only suite lives in test/e2e, the Go-built
@@ -13,6 +14,6 @@ export default defineConfig({
     pool: "threads",
     isolate: false,
     // Many files mostly wait (child processes, sockets, timeouts): more workers than cores overlap the waits.
-    maxWorkers: 4,
+    maxWorkers: Math.max(4, availableParallelism()),
   },
 });

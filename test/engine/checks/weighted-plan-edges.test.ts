@@ -54,6 +54,11 @@ describe("judgeWeighted at the band's bounds", () => {
     expect(() => judgeWeighted(plan, -1)).toThrow(RangeError);
     expect(() => judgeWeighted(plan, 2.5)).toThrow(RangeError);
   });
+
+  it("the false-failure rate counts both tails outside the band: P(0 hits) + P(21 hits) = 2 / 2^21", () => {
+    expect(planWeightedCheck(0.5, [0, 1]).falseFailure).toBeCloseTo(2 * 0.5 ** 21, 15);
+    expect(planWeightedCheck(0.5, [0, 1]).falseFailure / (2 * 0.5 ** 21)).toBeCloseTo(1, 9);
+  });
 });
 
 describe("planWeightedCheck with attempts", () => {
