@@ -10,7 +10,9 @@ import { findMutants, type Mutant } from "./mutation/mutants.js";
 import { relatedTests } from "./mutation/related-tests.js";
 import { createScratchTree, type ScratchTree } from "./mutation/scratch-tree.js";
 
-const RUN_TIMEOUT_MS = 180_000;
+// A mutant that makes a loop endless is killed by the clock: this many times the clean run, at least 30 s.
+const TIMEOUT_FACTOR = 10;
+const MIN_TIMEOUT_MS = 30_000;
 
 interface Tally {
   file: string;
@@ -21,9 +23,9 @@ interface Tally {
 
 // Runs the test files in the scratch tree; true when they pass. One worker thread reused across files: the
 // judging tests are pure, and this is about three times faster than a fresh process per file.
-function testsPass(tree: ScratchTree, tests: string[]): boolean {
+function testsPass(tree: ScratchTree, tests: string[], timeoutMs: number): boolean {
   const vitest = join(tree.root, "node_modules", "vitest", "vitest.mjs");
-  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", "--pool=threads", "--no-isolate", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: RUN_TIMEOUT_MS });
+  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", "--pool=threads", "--no-isolate", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: timeoutMs });
   return child.status === 0;
 }
 
@@ -36,11 +38,13 @@ function mutateFile(tree: ScratchTree, program: ts.Program, file: string, explic
   const tests = explicitTests ?? relatedTests(tree.root, file);
   if (tests.length === 0) throw new Error(`no test file imports ${file} (pass --tests)`);
   console.log(`\n${file}: tests ${tests.join(", ")}`);
-  if (!testsPass(tree, tests)) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
+  const started = Date.now();
+  if (!testsPass(tree, tests, 10 * 60_000)) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
+  const timeoutMs = Math.max(MIN_TIMEOUT_MS, TIMEOUT_FACTOR * (Date.now() - started));
   const mutants = findMutants(join(tree.root, file), program).map((mutant) => ({ ...mutant, file }));
   const tally: Tally = { file, killed: 0, total: mutants.length, survivors: [] };
   for (const mutant of mutants) {
-    const killed = tree.withMutant(mutant, () => !testsPass(tree, tests));
+    const killed = tree.withMutant(mutant, () => !testsPass(tree, tests, timeoutMs));
     console.log(`  ${killed ? "killed  " : "SURVIVED"} ${describeMutant(mutant)}`);
     if (killed) tally.killed += 1;
     else tally.survivors.push(mutant);
