@@ -2,7 +2,7 @@
 // time, in a scratch copy of the project, runs only the test files that judge that file, and prints which
 // mutants the tests kill and which survive. Exit 1 when a mutant survives.
 
-import { spawnSync } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { projectRoot } from "../../core/paths.js";
@@ -21,12 +21,24 @@ interface Tally {
   survivors: Mutant[];
 }
 
+// The vitest run in flight, stopped with this process (Ctrl-C, kill) so no mutant keeps running unseen.
+let running: ChildProcess | undefined;
+process.once("exit", () => running?.kill("SIGKILL"));
+
 // Runs the test files in the scratch tree; true when they pass. One worker thread reused across files: the
 // judging tests are pure, and this is about three times faster than a fresh process per file.
-function testsPass(tree: ScratchTree, tests: string[], timeoutMs: number): boolean {
+function testsPass(tree: ScratchTree, tests: string[], timeoutMs: number): Promise<boolean> {
   const vitest = join(tree.root, "node_modules", "vitest", "vitest.mjs");
-  const child = spawnSync(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", "--pool=threads", "--no-isolate", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, encoding: "utf8", timeout: timeoutMs });
-  return child.status === 0;
+  const child = spawn(process.execPath, [vitest, "run", "--bail=1", "--reporter=dot", "--pool=threads", "--no-isolate", ...tests], { cwd: tree.root, env: { ...process.env, CI: "true" }, stdio: "ignore" });
+  running = child;
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+  });
 }
 
 function describeMutant(mutant: Mutant): string {
@@ -34,17 +46,17 @@ function describeMutant(mutant: Mutant): string {
   return `${mutant.file}:${mutant.line} ${mutant.operator}: \`${shorten(mutant.original)}\` -> \`${shorten(mutant.replacement)}\``;
 }
 
-function mutateFile(tree: ScratchTree, program: ts.Program, file: string, explicitTests: string[] | undefined): Tally {
+async function mutateFile(tree: ScratchTree, program: ts.Program, file: string, explicitTests: string[] | undefined): Promise<Tally> {
   const tests = explicitTests ?? relatedTests(tree.root, file);
   if (tests.length === 0) throw new Error(`no test file imports ${file} (pass --tests)`);
   console.log(`\n${file}: tests ${tests.join(", ")}`);
   const started = Date.now();
-  if (!testsPass(tree, tests, 10 * 60_000)) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
+  if (!(await testsPass(tree, tests, 10 * 60_000))) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
   const timeoutMs = Math.max(MIN_TIMEOUT_MS, TIMEOUT_FACTOR * (Date.now() - started));
   const mutants = findMutants(join(tree.root, file), program).map((mutant) => ({ ...mutant, file }));
   const tally: Tally = { file, killed: 0, total: mutants.length, survivors: [] };
   for (const mutant of mutants) {
-    const killed = tree.withMutant(mutant, () => !testsPass(tree, tests, timeoutMs));
+    const killed = await tree.withMutant(mutant, async () => !(await testsPass(tree, tests, timeoutMs)));
     console.log(`  ${killed ? "killed  " : "SURVIVED"} ${describeMutant(mutant)}`);
     if (killed) tally.killed += 1;
     else tally.survivors.push(mutant);
@@ -60,12 +72,13 @@ function parseArgs(argv: string[]): { files: string[]; tests: string[] | undefin
   return { files: files.map((file) => relative(projectRoot(), resolve(file))), tests };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { files, tests } = parseArgs(process.argv.slice(2));
   const tree = createScratchTree(projectRoot());
   try {
     const program = ts.createProgram(files.map((file) => join(tree.root, file)), { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, noEmit: true });
-    const tallies = files.map((file) => mutateFile(tree, program, file, tests));
+    const tallies: Tally[] = [];
+    for (const file of files) tallies.push(await mutateFile(tree, program, file, tests));
     console.log("\nfile                                         killed/total");
     for (const tally of tallies) console.log(`${tally.file.padEnd(45)} ${tally.killed}/${tally.total}`);
     const survivors = tallies.flatMap((tally) => tally.survivors);
@@ -76,4 +89,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

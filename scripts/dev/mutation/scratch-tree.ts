@@ -11,7 +11,7 @@ const SKIPPED = new Set(["node_modules", "dist", ".git", "reports", "test-artifa
 /** The copy, how to put one mutant in place (and take it out), and how to remove it. */
 export interface ScratchTree {
   root: string;
-  withMutant<T>(mutant: Mutant, run: () => T): T;
+  withMutant<T>(mutant: Mutant, run: () => Promise<T>): Promise<T>;
   remove(): void;
 }
 
@@ -25,13 +25,13 @@ export function createScratchTree(projectRoot: string): ScratchTree {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   return {
     root,
-    withMutant: (mutant, run) => {
+    withMutant: async (mutant, run) => {
       const path = join(root, mutant.file);
       const original = readFileSync(path, "utf8");
       if (original.slice(mutant.start, mutant.end) !== mutant.original) throw new Error(`${mutant.file}:${mutant.line} no longer reads ${mutant.original}`);
       writeFileSync(path, original.slice(0, mutant.start) + mutant.replacement + original.slice(mutant.end));
       try {
-        return run();
+        return await run();
       } finally {
         writeFileSync(path, original);
       }
