@@ -13,6 +13,7 @@ describe("validateMatcher", () => {
 
   it("like needs one line that is not `...` or blank", () => {
     expect(validateMatcher({ op: "like", value: "...\n  ...  \n\n" })).toEqual(["like with only `...` lines matches any text"]);
+    expect(validateMatcher({ op: "like", value: "...\n   \n..." })).toEqual(["like with only `...` lines matches any text"]);
     expect(validateMatcher({ op: "like", value: "...\nGET /items 200\n..." })).toEqual([]);
     expect(validateMatcher({ op: "like", value: "...x" })).toEqual([]);
     expect(validateMatcher({ op: "like", value: "a" })).toEqual([]);
@@ -84,6 +85,7 @@ describe("the other comparators at their edges", () => {
 
   it("like and regex say what they want", () => {
     expect(describeMatcher({ op: "like", value: "one line" })).toBe('looks like "one line", ignoring IPs, times and pod-name suffixes');
+    expect(describeMatcher({ op: "like", value: "first\nsecond" })).toBe('looks like "first" (+1 lines), ignoring IPs, times and pod-name suffixes');
     expect(describeMatcher({ op: "regex", value: "^a" })).toBe("matches /^a/");
   });
 });
