@@ -10,6 +10,32 @@ function smallestLowRejecting(n: number, share: number, alpha = 1e-6): number {
   return tails.upper.findIndex((probability) => probability <= alpha);
 }
 
+// Every low with its highest high that rejects the wrong shares, scanned one by one (no bisection), with
+// the false-failure rate of that band; the bands that also meet alpha for a correct cluster.
+function scanBands(n: number, expected: number, wrong: number[], alpha = 1e-6): Array<{ low: number; high: number; falseFailure: number }> {
+  const tails = binomialTails(n, expected);
+  const wrongTails = wrong.map((share) => binomialTails(n, share));
+  const bands = [];
+  for (let low = 0; low <= n; low++) {
+    let high = low - 1;
+    while (high < n && wrongTails.every((other) => probabilityInRange(other, low, high + 1) <= alpha)) high++;
+    const falseFailure = (low > 0 ? tails.lower[low - 1]! : 0) + (high < n ? tails.upper[high + 1]! : 0);
+    if (high >= low && falseFailure <= alpha) bands.push({ low, high, falseFailure });
+  }
+  return bands;
+}
+
+describe("chooseBand agrees with a scan of every band", () => {
+  it("50% against 40% and 60% above the smallest n: the symmetric band, which fails a correct cluster least", () => {
+    const n = planWeightedCheck(0.5, [0.4, 0.6]).n + 40;
+    const bands = scanBands(n, 0.5, [0.4, 0.6]);
+    const least = bands.reduce((best, band) => (band.falseFailure < best.falseFailure ? band : best));
+    expect(bands.length).toBeGreaterThan(1);
+    expect(least.low + least.high).toBe(n);
+    expect(chooseBand(n, 0.5, [0.4, 0.6])).toMatchObject({ low: least.low, high: least.high });
+  });
+});
+
 describe("chooseBand on ties", () => {
   it("expected 100%: every band ending at n never fails a correct cluster, so the widest one is chosen", () => {
     const band = chooseBand(200, 1, [0.9]);
@@ -58,6 +84,14 @@ describe("judgeWeighted at the band's bounds", () => {
   it("the false-failure rate counts both tails outside the band: P(0 hits) + P(21 hits) = 2 / 2^21", () => {
     expect(planWeightedCheck(0.5, [0, 1]).falseFailure).toBeCloseTo(2 * 0.5 ** 21, 15);
     expect(planWeightedCheck(0.5, [0, 1]).falseFailure / (2 * 0.5 ** 21)).toBeCloseTo(1, 9);
+  });
+});
+
+describe("planWeightedCheck's smallest n", () => {
+  it("is found where the lower bound on n overshoots it: 5% against 0% needs 270 requests, with any attempts", () => {
+    expect(0.95 ** 270).toBeLessThanOrEqual(1e-6);
+    expect(0.95 ** 269).toBeGreaterThan(1e-6);
+    for (const attempts of [1, 5, 10]) expect(planWeightedCheck(0.05, [0], { attempts })).toMatchObject({ n: 270, low: 1, high: 270 });
   });
 });
 
