@@ -50,6 +50,7 @@ describe("proxy-config single-cluster", () => {
 
   it("fails when one route of that virtual host sends elsewhere, naming that route", () => {
     expect(evaluateProxyConfig(v1Only, routes([{ prefix: "/api", cluster: V1 }, { cluster: V2 }]))).toMatch(/^not every route goes to version-v1: 80: \S+ -> outbound\|80\|version-v2\|/);
+    expect(evaluateProxyConfig(v1Only, routes([{ weights: { [V1]: 90, [V2]: 10 } }]))).toBe(`not every route goes to version-v1: 80: ${CATALOG_HOST} -> ${V1} 90, ${V2} 10`);
     expect(evaluateProxyConfig(v1Only, routes([{ cluster: V1 }, { prefix: "/a", weights: { [V1]: 90, [V2]: 10 } }, { prefix: "/b", cluster: V3 }]))).toBe(
       `not every route goes to version-v1: 80: ${CATALOG_HOST} [prefix /a] -> ${V1} 90, ${V2} 10`,
     );
