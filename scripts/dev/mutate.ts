@@ -1,4 +1,4 @@
-// `npm run mutate -- <file.ts>... [--tests a.test.ts,b.test.ts]`: applies each mutant of each file, one at a
+// `npm run mutate -- <file.ts>... [--tests a.test.ts,b.test.ts] [--line N]`: applies each mutant of each file, one at a
 // time, in a scratch copy of the project, runs only the test files that judge that file, and prints which
 // mutants the tests kill and which survive. Exit 1 when a mutant survives.
 
@@ -46,14 +46,23 @@ function describeMutant(mutant: Mutant): string {
   return `${mutant.file}:${mutant.line} ${mutant.operator}: \`${shorten(mutant.original)}\` -> \`${shorten(mutant.replacement)}\``;
 }
 
-async function mutateFile(tree: ScratchTree, program: ts.Program, file: string, explicitTests: string[] | undefined): Promise<Tally> {
-  const tests = explicitTests ?? relatedTests(tree.root, file);
+interface MutateArgs {
+  files: string[];
+  tests: string[] | undefined;
+  /** Only the mutants on this line (to re-check survivors after a new test). */
+  line: number | undefined;
+}
+
+async function mutateFile(tree: ScratchTree, program: ts.Program, file: string, args: MutateArgs): Promise<Tally> {
+  const tests = args.tests ?? relatedTests(tree.root, file);
   if (tests.length === 0) throw new Error(`no test file imports ${file} (pass --tests)`);
   console.log(`\n${file}: tests ${tests.join(", ")}`);
   const started = Date.now();
   if (!(await testsPass(tree, tests, 10 * 60_000))) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
   const timeoutMs = Math.max(MIN_TIMEOUT_MS, TIMEOUT_FACTOR * (Date.now() - started));
-  const mutants = findMutants(join(tree.root, file), program).map((mutant) => ({ ...mutant, file }));
+  const mutants = findMutants(join(tree.root, file), program)
+    .map((mutant) => ({ ...mutant, file }))
+    .filter((mutant) => args.line === undefined || mutant.line === args.line);
   const tally: Tally = { file, killed: 0, total: mutants.length, survivors: [] };
   for (const mutant of mutants) {
     const killed = await tree.withMutant(mutant, async () => !(await testsPass(tree, tests, timeoutMs)));
@@ -64,21 +73,23 @@ async function mutateFile(tree: ScratchTree, program: ts.Program, file: string, 
   return tally;
 }
 
-function parseArgs(argv: string[]): { files: string[]; tests: string[] | undefined } {
-  const testsAt = argv.indexOf("--tests");
-  const tests = testsAt >= 0 ? argv[testsAt + 1]?.split(",").filter((test) => test !== "") : undefined;
-  const files = argv.filter((arg, index) => !arg.startsWith("--") && (testsAt < 0 || index !== testsAt + 1));
-  if (files.length === 0) throw new Error("usage: npm run mutate -- <source.ts>... [--tests a.test.ts,b.test.ts]");
-  return { files: files.map((file) => relative(projectRoot(), resolve(file))), tests };
+function parseArgs(argv: string[]): MutateArgs {
+  const valueOf = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const values = new Set(["--tests", "--line"].map((flag) => argv.indexOf(flag) + 1).filter((index) => index > 0));
+  const files = argv.filter((arg, index) => !arg.startsWith("--") && !values.has(index));
+  if (files.length === 0) throw new Error("usage: npm run mutate -- <source.ts>... [--tests a.test.ts,b.test.ts] [--line N]");
+  const line = valueOf("--line");
+  return { files: files.map((file) => relative(projectRoot(), resolve(file))), tests: valueOf("--tests")?.split(",").filter((test) => test !== ""), line: line === undefined ? undefined : Number(line) };
 }
 
 async function main(): Promise<void> {
-  const { files, tests } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  const { files } = args;
   const tree = createScratchTree(projectRoot());
   try {
     const program = ts.createProgram(files.map((file) => join(tree.root, file)), { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023, noEmit: true });
     const tallies: Tally[] = [];
-    for (const file of files) tallies.push(await mutateFile(tree, program, file, tests));
+    for (const file of files) tallies.push(await mutateFile(tree, program, file, args));
     console.log("\nfile                                         killed/total");
     for (const tally of tallies) console.log(`${tally.file.padEnd(45)} ${tally.killed}/${tally.total}`);
     const survivors = tallies.flatMap((tally) => tally.survivors);
