@@ -10,9 +10,8 @@ import { findMutants, type Mutant } from "./mutation/mutants.js";
 import { relatedTests } from "./mutation/related-tests.js";
 import { createScratchTree, type ScratchTree } from "./mutation/scratch-tree.js";
 
-// A mutant that makes a loop endless is killed by the clock: this many times the clean run, at least 30 s.
-const TIMEOUT_FACTOR = 10;
-const MIN_TIMEOUT_MS = 30_000;
+// A mutant that makes a loop endless is killed by the clock: ten times the clean run, at least 30 s.
+const timeoutAfter = (cleanRunMs: number): number => Math.max(30_000, 10 * cleanRunMs);
 
 interface Tally {
   file: string;
@@ -59,7 +58,7 @@ async function mutateFile(tree: ScratchTree, program: ts.Program, file: string, 
   console.log(`\n${file}: tests ${tests.join(", ")}`);
   const started = Date.now();
   if (!(await testsPass(tree, tests, 10 * 60_000))) throw new Error(`the tests of ${file} fail without any mutant: fix them first`);
-  const timeoutMs = Math.max(MIN_TIMEOUT_MS, TIMEOUT_FACTOR * (Date.now() - started));
+  const timeoutMs = timeoutAfter(Date.now() - started);
   const mutants = findMutants(join(tree.root, file), program)
     .map((mutant) => ({ ...mutant, file }))
     .filter((mutant) => args.line === undefined || mutant.line === args.line);
