@@ -126,3 +126,19 @@ describe("planWeightedCheck on shares no sample up to 200000 separates", () => {
     expect(() => planWeightedCheck(0.5, [0.51])).toThrow("no sample size up to 200000 separates 50% from 51%");
   });
 });
+
+describe("planWeightedCheck refuses what it cannot plan, each for its own reason", () => {
+  it("shares outside 0..1, expected or wrong, either side", () => {
+    expect(() => planWeightedCheck(-0.1, [0.5])).toThrow("expected share must be within 0..1, got -0.1");
+    expect(() => planWeightedCheck(1.1, [0.5])).toThrow("expected share must be within 0..1, got 1.1");
+    expect(() => planWeightedCheck(0.5, [1.1])).toThrow("wrong share must be within 0..1, got 1.1");
+    expect(() => planWeightedCheck(0.5, [-0.1])).toThrow("wrong share must be within 0..1, got -0.1");
+    expect(() => chooseBand(10, 0.5, [2])).toThrow("wrong share must be within 0..1, got 2");
+  });
+
+  it("alpha outside (0, 0.5): 0.5 itself is refused, just below it is planned", () => {
+    expect(() => planWeightedCheck(0.5, [0, 1], { alpha: 0.5 })).toThrow("alpha must be within (0, 0.5), got 0.5");
+    expect(() => planWeightedCheck(0.5, [0, 1], { alpha: 0.7 })).toThrow("alpha must be within (0, 0.5), got 0.7");
+    expect(planWeightedCheck(0.5, [0, 1], { alpha: 0.49 }).n).toBeGreaterThan(0);
+  });
+});
