@@ -81,6 +81,13 @@ function readRoute(route: Json, where: Omit<FlatRoute, "prefix" | "path" | "head
 }
 
 function readHeader(header: Json): HeaderCondition {
+  const condition = readHeaderMatch(header);
+  if (header.invertMatch !== true) return condition;
+  // invertMatch (a VirtualService's withoutHeaders) matches every request the condition does not.
+  return { name: condition.name, text: condition.exact === undefined ? `not ${condition.text}` : `${condition.name}!=${condition.exact}` };
+}
+
+function readHeaderMatch(header: Json): HeaderCondition {
   const name = stringOf(header.name) ?? "?";
   const stringMatch = recordOf(header.stringMatch);
   const exact = stringOf(stringMatch.exact) ?? stringOf(header.exactMatch);

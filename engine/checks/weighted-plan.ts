@@ -83,6 +83,8 @@ export function nearestWrongShares(expected: number, separation = 0.05): number[
 // Feasibility grows with n up to lattice effects: gallop to a feasible n, bisect, then step down while the
 // previous n is feasible too, so the result is feasible and n - 1 is not.
 function smallestFeasibleN(start: number, feasible: (n: number) => boolean): number | undefined {
+  // No n below `start` is feasible, so a start past MAX_N is the answer already (and its tails would not fit in memory).
+  if (start > MAX_N) return undefined;
   let low = Math.max(1, start) - 1;
   let high = Math.max(1, start);
   while (!feasible(high)) {

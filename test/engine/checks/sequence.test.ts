@@ -56,6 +56,28 @@ describe("checkSequence", () => {
   });
 });
 
+describe("checkSequence near misses", () => {
+  it("a state only containing the expected one does not advance it", () => {
+    expect(checkSequence(["Progressing 100"], ["Progressing 10"])).toMatchObject({ ok: false, failed: false, matchedUpTo: 0 });
+  });
+
+  it("going back one step fails as going back, not as waiting", () => {
+    const backOne = ["Progressing 10", "Progressing 20", "Progressing 30", "Progressing 20"];
+    expect(checkSequence(backOne, EXPECTED, FAIL_ON)).toMatchObject({ failed: true, reason: 'went back to "Progressing 20" after "Progressing 30"', matchedUpTo: 3 });
+  });
+
+  it("failOn matches the whole state or its first words, not a state that merely contains it", () => {
+    expect(checkSequence(["Progressing 10", "Failed"], EXPECTED, FAIL_ON)).toMatchObject({ failed: true, reason: 'saw "Failed" after "Progressing 10"' });
+    expect(checkSequence(["AutoFailed 0", "Not Failed 0", ...EXPECTED], EXPECTED, FAIL_ON).ok).toBe(true);
+  });
+
+  it("says what passed once one state is seen, and waits for nothing once all are", () => {
+    expect(partialProgress(["Progressing 10"], EXPECTED)).toBe('1/8: Progressing 10; waiting for "Progressing 20"');
+    expect(partialProgress(EXPECTED, EXPECTED)).toBe(`8/8: ${EXPECTED.join(" -> ")}`);
+    expect(partialProgress([], EXPECTED)).toBe('0/8: none of the expected states; waiting for "Progressing 10"');
+  });
+});
+
 describe("parseCanaryWatch", () => {
   it("reads the seed's initialisation watch", () => {
     expect(parseCanaryWatch(readSeedText("canary-watch-initialized.txt"))).toEqual(["Initializing 0", "Initialized 0"]);
