@@ -10,6 +10,7 @@ import { startTwinProcess, type TwinProcess } from "./twin-process.js";
 import { waitFor } from "./wait-for.js";
 import { writeKubeconfig } from "./kubeconfig-file.js";
 import { writeExecShims } from "./exec-shims.js";
+import { twinPodStages } from "./kwok-stages.js";
 
 export interface ControlPlane {
   kubeconfig: string;
@@ -79,8 +80,9 @@ function controllerManagerArgs(kubeconfig: string, pki: string, ca: CertFiles): 
 
 function kwokConfig(kwokDir: string, file: string): void {
   const stageDir = join(kwokDir, "stages");
-  const docs = readdirSync(stageDir).filter((name) => name.endsWith(".yaml")).sort().map((name) => readFileSync(join(stageDir, name), "utf8").trim());
-  writeFileSync(file, `${docs.join("\n---\n")}\n`);
+  // kwok's node stage and pod deletion/completion stages, and the twin's own two-stage pod start (kwok-stages.ts).
+  const docs = readdirSync(stageDir).filter((name) => name.endsWith(".yaml") && name !== "pod-ready.yaml").sort().map((name) => readFileSync(join(stageDir, name), "utf8").trim());
+  writeFileSync(file, `${[...docs, twinPodStages().trim()].join("\n---\n")}\n`);
 }
 
 export async function startControlPlane(options: ControlPlaneOptions): Promise<ControlPlane> {

@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { ISTIO_SYSTEM } from "./istio-objects.js";
 import type { IstioCa } from "./istio-ca.js";
 import { podExec, podPortForward } from "./kwok-objects.js";
+import { STARTED_ANNOTATION } from "./kwok-stages.js";
 import { startPodProxy, type RunningProxy } from "./pod-proxy.js";
 import { startPodRelay, type PodRelay } from "./pod-relay.js";
 import { viewPod, workloadNameOf, type PodView } from "./pod-spec.js";
@@ -50,6 +51,10 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     return catalog?.standIn?.port ?? 1;
   };
 
+  // The pod's app and Envoy listen: kwok's twin-pod-ready stage may now make it Ready.
+  const markStarted = (pod: PodView): Promise<void> =>
+    options.kube.apply([{ apiVersion: "v1", kind: "Pod", metadata: { name: pod.name, namespace: pod.namespace, annotations: { [STARTED_ANNOTATION]: "true" } } }]);
+
   async function start(pod: PodView & { ip: string }): Promise<RunningPod> {
     const entry: RunningPod = { pod, relays: [] };
     running.set(pod.uid, entry);
@@ -60,6 +65,7 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     if (isGateway(pod)) {
       entry.proxy = await startPodProxy({ envoy: options.envoy, proxy: proxyOf("router"), ca: options.ca, podDir, logDir: options.logDir });
       await options.kube.apply([podPortForward(pod.namespace, pod.name, pod.ip, [15000])]);
+      await markStarted(pod);
       return entry;
     }
     const standIn = await startStandIn(options.kube, pod, webappUpstream(pod.uid));
@@ -72,6 +78,7 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     mkdirSync(podDir, { recursive: true });
     const forwarded = [...(entry.proxy ? [15000] : []), ...pod.containers.flatMap((container) => (container.ports ?? []).map((port) => port.containerPort))];
     await options.kube.apply([podExec(pod.namespace, pod.name, pod.ip, podDir), podPortForward(pod.namespace, pod.name, pod.ip, forwarded)]);
+    await markStarted(pod);
     options.log(`pod ${pod.namespace}/${pod.name} at ${pod.ip}: ${standIn ? `stand-in for ${standIn.container}` : "no stand-in"}${entry.proxy ? ", Envoy" : ""}`);
     return entry;
   }
@@ -87,6 +94,8 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
 
   async function reconcile(): Promise<void> {
     const pods = (await options.kube.list({ apiVersion: "v1", kind: "Pod" })).map(viewPod);
+    // istiod's pod is played by the istiod process, up before the runtime starts.
+    for (const pod of pods) if (isIstiod(pod) && pod.running && !pod.deleting && pod.annotations[STARTED_ANNOTATION] !== "true") await markStarted(pod);
     const live = new Map(pods.filter((pod) => pod.running && !pod.deleting && pod.ip !== undefined && !isIstiod(pod)).map((pod) => [pod.uid, pod]));
     for (const entry of [...running.values()]) if (!live.has(entry.pod.uid)) await stopPod(entry, true);
     for (const pod of live.values()) {

@@ -15,6 +15,7 @@ export interface PodView {
   name: string;
   namespace: string;
   labels: Record<string, string>;
+  annotations: Record<string, string>;
   ip: string | undefined;
   deleting: boolean;
   running: boolean;
@@ -31,6 +32,7 @@ export function viewPod(object: KubeObject): PodView {
     name: object.metadata.name,
     namespace: object.metadata.namespace ?? "default",
     labels: object.metadata.labels ?? {},
+    annotations: object.metadata.annotations ?? {},
     ip: status.podIP,
     deleting: object.metadata["deletionTimestamp"] !== undefined,
     running: status.phase === "Running",
