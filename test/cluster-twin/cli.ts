@@ -7,6 +7,7 @@ import { existsSync, openSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../../core/paths.js";
 import { twinCacheRoot, twinStateDir } from "./run/twin-paths.js";
 
 const pidFile = (): string => join(twinCacheRoot(), "supervisor.pid");
@@ -53,7 +54,8 @@ export async function startTwin(options: { parentPid?: number; timeoutMs?: numbe
   mkdirSync(dirname(pidFile()), { recursive: true });
   // A previous run's ready.json must not be taken for this one's.
   rmSync(join(state, "ready.json"), { force: true });
-  const supervisor = join(dirname(fileURLToPath(import.meta.url)), "run", "supervisor.js");
+  // Always the compiled supervisor (vitest runs this file from source).
+  const supervisor = join(projectRoot(), "dist", "test", "cluster-twin", "run", "supervisor.js");
   const logFile = join(twinCacheRoot(), "supervisor.log");
   const fd = openSync(logFile, "w");
   const child = spawn(process.execPath, [supervisor, String(options.parentPid ?? 0)], { detached: true, stdio: ["ignore", fd, fd] });
