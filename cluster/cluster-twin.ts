@@ -32,7 +32,7 @@ export const TWIN_ISTIOD_TAG = "eed52ebb66ad";
 export const TWIN_REPLACED_STEPS: Readonly<Record<string, string>> = {
   "kind-network": "the cluster twin runs on loopback, no Docker network",
   "kind-cluster": "the cluster twin is the cluster (kube-apiserver v1.23.17 with kwok as its node)",
-  "registry-mirror": "the cluster twin pulls no images",
+  "registry-mirrors": "the cluster twin pulls no images",
   "addons-and-flagger": "the cluster twin has no Prometheus, Grafana, Kiali, Jaeger or Flagger (left to e2e)",
   istio: "the cluster twin runs istiod and the ingress gateway itself (no `istioctl install`): checked, never installed",
 };
