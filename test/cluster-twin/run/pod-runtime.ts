@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { ISTIO_SYSTEM } from "./istio-objects.js";
 import type { IstioCa } from "./istio-ca.js";
 import { podExec, podPortForward } from "./kwok-objects.js";
+import { containerLog, podLogs, type ContainerLog } from "./container-logs.js";
 import { STARTED_ANNOTATION } from "./kwok-stages.js";
 import { startPodProxy, type RunningProxy } from "./pod-proxy.js";
 import { startPodRelay, type PodRelay } from "./pod-relay.js";
@@ -20,6 +21,7 @@ interface RunningPod {
   standIn?: RunningStandIn;
   relays: PodRelay[];
   proxy?: RunningProxy;
+  log?: ContainerLog;
 }
 
 export interface PodRuntimeOptions {
@@ -78,6 +80,10 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     mkdirSync(podDir, { recursive: true });
     const forwarded = [...(entry.proxy ? [15000] : []), ...pod.containers.flatMap((container) => (container.ports ?? []).map((port) => port.containerPort))];
     await options.kube.apply([podExec(pod.namespace, pod.name, pod.ip, podDir), podPortForward(pod.namespace, pod.name, pod.ip, forwarded)]);
+    if (standIn?.log !== undefined) {
+      entry.log = containerLog(join(podDir, `${standIn.container}.log`), standIn.log);
+      await options.kube.apply([podLogs(pod.namespace, pod.name, standIn.container, entry.log.file)]);
+    }
     await markStarted(pod);
     options.log(`pod ${pod.namespace}/${pod.name} at ${pod.ip}: ${standIn ? `stand-in for ${standIn.container}` : "no stand-in"}${entry.proxy ? ", Envoy" : ""}`);
     return entry;
@@ -87,7 +93,7 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     running.delete(entry.pod.uid);
     await Promise.all([...entry.relays.map((relay) => relay.close()), entry.standIn?.stop(), entry.proxy?.stop()]);
     if (!deleteObjects || isGateway(entry.pod)) return;
-    for (const kind of ["Exec", "PortForward"]) {
+    for (const kind of ["Exec", "PortForward", "Logs"]) {
       await options.kube.delete({ apiVersion: "kwok.x-k8s.io/v1alpha1", kind, name: entry.pod.name, namespace: entry.pod.namespace }).catch(() => false);
     }
   }
@@ -98,6 +104,7 @@ export function startPodRuntime(options: PodRuntimeOptions): PodRuntime {
     for (const pod of pods) if (isIstiod(pod) && pod.running && !pod.deleting && pod.annotations[STARTED_ANNOTATION] !== "true") await markStarted(pod);
     const live = new Map(pods.filter((pod) => pod.running && !pod.deleting && pod.ip !== undefined && !isIstiod(pod)).map((pod) => [pod.uid, pod]));
     for (const entry of [...running.values()]) if (!live.has(entry.pod.uid)) await stopPod(entry, true);
+    for (const entry of running.values()) entry.log?.flush();
     for (const pod of live.values()) {
       if (running.has(pod.uid) || pod.ip === undefined) continue;
       await start({ ...pod, ip: pod.ip }).catch(async (error: Error) => {

@@ -12,6 +12,8 @@ export interface RunningStandIn {
   container: string;
   /** The stand-in's own 127.0.0.1 port; the pod's ports relay to it. */
   port: number;
+  /** Its log so far (catalog logs every request as the book's image does). */
+  log?: () => string;
   stop(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export async function startStandIn(kube: Kube, pod: PodView, webappUpstream: Web
     const base = { container: container.name };
     if (image.startsWith("istioinaction/catalog")) {
       const catalog = await startCatalogStandIn(envOf(container, "SHOW_IMAGE") === "true" ? "v2" : "v1");
-      return { ...base, port: catalog.server.port, stop: catalog.close };
+      return { ...base, port: catalog.server.port, log: catalog.log, stop: catalog.close };
     }
     if (image.startsWith("istioinaction/webapp")) {
       const webapp = await startWebappStandIn(webappUpstream);
