@@ -1,5 +1,5 @@
-// A mistyped value in a lab's own manifest (header value, weights, SNI host: test/twin/envoy/broken-cases.ts)
-// makes the whole lab fail on the cluster twin, in the step that applies it, with its own check's message. The
+// A mistyped value in a lab's own manifest (header value, weights, SNI host: test/twin/envoy/broken-cases.ts;
+// a subset name as test/twin/broken-manifests.twin.test.ts mistypes it) makes the whole lab fail on the cluster twin, in the step that applies it, with its own check's message. The
 // runner stops at the step's first failing check: for the header and weight cases that is the proxy-config gate
 // before the traffic check the envoy twin judges alone.
 
@@ -7,15 +7,28 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../core/paths.js";
-import { BROKEN_CASES } from "../twin/envoy/broken-cases.js";
+import { BROKEN_CASES, type BrokenValue } from "../twin/envoy/broken-cases.js";
 import { brokenProjectCopy } from "./broken-project.js";
 import { runLabCli } from "./run-lab-cli.js";
 
 const twin = inject("clusterTwin");
 const root = projectRoot();
 
+interface TwinBrokenCase {
+  id: string;
+  labId: string;
+  stepNumber: number;
+  mutations: readonly BrokenValue[];
+}
+
+const CASES: readonly TwinBrokenCase[] = [
+  { id: "ch5-routing-subset-name", labId: "ch5-routing", stepNumber: 3, mutations: [{ file: "labs/ch5-routing/catalog-vs-v1.yaml", from: "version-v1", to: "version-1" }] },
+  ...BROKEN_CASES,
+];
+
 /** Per case: the check that fails first on the twin, and what it says it saw. */
 const FIRST_FAILURE: Readonly<Record<string, { check: string; seen: RegExp }>> = {
+  "ch5-routing-subset-name": { check: "the gateway routes catalog.istioinaction.io only to version-v1", seen: /^no route goes to \|version-v1\|catalog; seen: .*\|version-1\|catalog/ },
   "ch5-routing-header-value": { check: "the gateway's route matches the header before the default route", seen: /^no route matches header x-istio-cohort=internal; seen: .*\[x-istio-cohort=Internal\] -> outbound\|80\|version-v2\|catalog/ },
   "ch5-traffic-shifting-weights": { check: "webapp's route carries weighted clusters 90/10", seen: /^no route splits traffic \|version-v1\|catalog 90, \|version-v2\|catalog 10; seen: .*version-v1.* 50, .*version-v2.* 50/ },
   // No VirtualService matches the SNI any more: no listener on 31400. The NodePort relay has accepted the
@@ -24,7 +37,7 @@ const FIRST_FAILURE: Readonly<Record<string, { check: string; seen: RegExp }>> =
 };
 
 describe.skipIf("skip" in twin)("broken manifests fail on the cluster twin with the lab's own message", () => {
-  it.each(BROKEN_CASES.map((c) => [c.id, c] as const))("%s", async (id, broken) => {
+  it.each(CASES.map((c) => [c.id, c] as const))("%s", async (id, broken) => {
     if ("skip" in twin) return;
     const expected = FIRST_FAILURE[id];
     expect(expected, `no cluster-twin expectation for ${id}`).toBeDefined();
