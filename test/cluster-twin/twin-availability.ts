@@ -3,6 +3,7 @@
 
 import { accessSync, constants } from "node:fs";
 import { missingTwinReason } from "../twin/envoy/harness/find-envoy.js";
+import { hasLocalRoute } from "./run/local-route.js";
 import { twinBinaries } from "./run/twin-paths.js";
 
 export function missingClusterTwinReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -15,6 +16,6 @@ export function missingClusterTwinReason(env: NodeJS.ProcessEnv = process.env): 
     }
   });
   if (missing.length > 0) return `cluster twin binaries missing (${missing.map(([name, path]) => `${name}: ${path}`).join(", ")}); run .ci/setup-cluster-twin.sh`;
-  if (process.getuid?.() !== 0) return "the cluster twin routes 10.244.0.0/16 to lo for pod IPs (ip route add local): run it as root";
+  if (process.getuid?.() !== 0 && !hasLocalRoute()) return "the pods' IPs need 10.244.0.0/16 routed to lo (ip route add local): run as root, or add the route first (.ci/setup-cluster-twin.sh does, with sudo)";
   return missingTwinReason(env);
 }
