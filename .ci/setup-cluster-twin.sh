@@ -31,8 +31,8 @@ if ! command -v etcd >/dev/null 2>&1; then
 fi
 command -v go >/dev/null 2>&1 || skip_or_fail "Go is not installed (it builds Kubernetes, kwok and istiod from the Go module proxy)"
 command -v ip >/dev/null 2>&1 || skip_or_fail "iproute2's ip is missing (pods' IPs are routed to lo with it)"
-# The pods' IPs: 10.244.0.0/16 routed to lo as local (the twin adds it itself when it runs as root).
-if [ -z "$(ip route show table local 10.244.0.0/16)" ]; then
+# The pods' IPs: 10.244.0.0/16 routed to lo as local. As root the twin adds it itself (and removes it at stop).
+if [ "$(id -u)" != "0" ] && [ -z "$(ip route show table local 10.244.0.0/16)" ]; then
   as_root ip route add local 10.244.0.0/16 dev lo || skip_or_fail "cannot route 10.244.0.0/16 to lo for the pods' IPs (needs root or passwordless sudo)"
 fi
 
