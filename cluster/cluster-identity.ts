@@ -1,5 +1,6 @@
 import { usageError, type LabError } from "../core/errors.js";
 import { KIND_CLUSTER_NAME } from "./kind/kind-config.js";
+import { isTwinContext } from "./cluster-twin.js";
 
 /** The context kind writes for a cluster: kind-<name>. */
 const KIND_CONTEXT_PREFIX = "kind-";
@@ -17,13 +18,15 @@ export interface ClusterIdentity {
   nodeContainer: string | undefined;
   /** True when the context is not the lab's default (kind-myk8s). */
   foreign: boolean;
+  /** True for the cluster twin's context (cluster-twin.ts): it stands in for kind, Docker and `istioctl install`. */
+  twin: boolean;
 }
 
 // The identity behind a --context value (default kind-myk8s); a kind context names its cluster and node.
 export function resolveClusterIdentity(requested?: string): ClusterIdentity {
   const context = requested !== undefined && requested !== "" ? requested : DEFAULT_CONTEXT;
   const kindName = context.startsWith(KIND_CONTEXT_PREFIX) && context.length > KIND_CONTEXT_PREFIX.length ? context.slice(KIND_CONTEXT_PREFIX.length) : undefined;
-  return { context, kindName, nodeContainer: kindName === undefined ? undefined : `${kindName}-control-plane`, foreign: context !== DEFAULT_CONTEXT };
+  return { context, kindName, nodeContainer: kindName === undefined ? undefined : `${kindName}-control-plane`, foreign: context !== DEFAULT_CONTEXT, twin: isTwinContext(context) };
 }
 
 // The kind cluster name of an identity, or a refusal: kind verbs never act on a context kind did not make.

@@ -9,6 +9,8 @@ export interface ContextChoiceOptions {
   verb: string;
   /** What the verb does with the kind cluster itself (create, delete), when it needs one behind the context. */
   kindAction?: string;
+  /** The cluster twin may stand in for the kind cluster this verb needs (a lab run, `all`, `up`; never `down`). */
+  twinStandsIn?: boolean;
 }
 
 // Decides which cluster a verb may act on, once: the lab cluster's, unless the user names another. A verb that
@@ -22,6 +24,6 @@ export function chooseContext(options: ContextChoiceOptions): ClusterIdentity {
       `Add --yes if you really mean '${identity.context}', or drop --context to use ${DEFAULT_CONTEXT}.`,
     );
   }
-  if (options.kindAction !== undefined) requireKindName(identity, options.kindAction);
+  if (options.kindAction !== undefined && !(identity.twin && options.twinStandsIn === true)) requireKindName(identity, options.kindAction);
   return identity;
 }

@@ -16,8 +16,9 @@ export interface IstioState {
   problems: string[];
 }
 
-// Everything that must hold for the Istio part of the baseline; problems is empty when it does.
-export async function readIstioState(kube: Kube): Promise<IstioState> {
+// Everything that must hold for the Istio part of the baseline; problems is empty when it does. The cluster twin's
+// istiod is expected at its own tag (cluster-twin.ts TWIN_ISTIOD_TAG).
+export async function readIstioState(kube: Kube, expectedVersion: string = ISTIO_VERSION): Promise<IstioState> {
   const [istiod, gateway, service, mesh] = await Promise.all([
     kube.get({ apiVersion: "apps/v1", kind: "Deployment", name: "istiod", namespace: ISTIO_SYSTEM }),
     kube.get({ apiVersion: "apps/v1", kind: "Deployment", name: "istio-ingressgateway", namespace: ISTIO_SYSTEM }),
@@ -29,7 +30,7 @@ export async function readIstioState(kube: Kube): Promise<IstioState> {
   const istiodReady = istiod !== undefined && isDeploymentReady(istiod);
   if (!istiod) problems.push("istiod is not installed");
   else {
-    if (istiodVersion !== ISTIO_VERSION) problems.push(`istiod runs ${istiodVersion ?? "an unknown version"}, expected ${ISTIO_VERSION}`);
+    if (istiodVersion !== expectedVersion) problems.push(`istiod runs ${istiodVersion ?? "an unknown version"}, expected ${expectedVersion}`);
     if (!istiodReady) problems.push("istiod is not ready");
   }
   if (!gateway) problems.push("the istio-ingressgateway Deployment is missing");

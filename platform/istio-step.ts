@@ -4,6 +4,7 @@ import { failedError } from "../core/errors.js";
 import { formatCommand } from "../core/shell-quote.js";
 import { renderIstioOperatorYaml } from "../cluster/istio/istio-operator-yaml.js";
 import { ISTIO_VERSION } from "../cluster/tools/tool-pins.js";
+import { TWIN_ISTIOD_TAG } from "../cluster/cluster-twin.js";
 import { readBaseline } from "./baseline-store.js";
 import { explainInstallFailure } from "../cluster/install/explain-install-failure.js";
 import { readIstioState } from "./istio-state.js";
@@ -57,7 +58,7 @@ export function istioStep(display: PlanDisplay, mode: "up" | "reset"): PlatformS
 // The Istio problems for this mode; reset also compares the mesh config and istiod env with the baseline.
 export async function findIstioProblems(deps: PlatformDeps, mode: "up" | "reset"): Promise<string[]> {
   const kube = await deps.kube();
-  const problems = (await readIstioState(kube)).problems;
+  const problems = (await readIstioState(kube, deps.cluster.twin ? TWIN_ISTIOD_TAG : ISTIO_VERSION)).problems;
   if (mode === "up" || problems.length > 0) return problems;
   const baseline = await readBaseline(deps.workDir, deps.cluster.context);
   if (!baseline?.mesh) return problems;

@@ -7,6 +7,7 @@ import { planDisplay, planUp } from "./plan-up.js";
 import type { PlatformStep } from "../cluster/install/platform-types.js";
 import type { ClusterIdentity } from "../cluster/cluster-identity.js";
 import { verifyBaselineStep } from "./verify-baseline-step.js";
+import { twinIstioStep } from "./twin-steps.js";
 
 export interface PlanResetOptions {
   /** Delete the cluster and run `up` (minutes) instead of cleaning it (seconds). */
@@ -28,7 +29,7 @@ export function planReset(options: PlanResetOptions = {}): PlatformStep[] {
     labNamespacesStep(display, options.namespaceDeadlineMs ?? DEFAULT_NAMESPACE_DEADLINE_MS),
     labNamespaceStep(display),
     leftoverObjectsStep(display),
-    istioStep(display, "reset"),
+    display.cluster.twin ? twinIstioStep(display, "reset") : istioStep(display, "reset"),
     verifyBaselineStep(),
   ];
 }

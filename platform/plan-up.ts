@@ -11,6 +11,7 @@ import { parallelSteps } from "./parallel-steps.js";
 import { registryMirrorStep } from "./registry-mirror-step.js";
 import { containerdMirrorPatch } from "../cluster/mirror/registry-mirrors.js";
 import type { PlanDisplay, PlatformStep } from "../cluster/install/platform-types.js";
+import { replacedByTwinStep, twinIstioStep } from "./twin-steps.js";
 
 export interface PlanUpOptions {
   /** Delete and create the kind cluster even if it exists (the way out of wrong port mappings). */
@@ -35,6 +36,7 @@ export function planDisplay(options: { cluster?: ClusterIdentity; context?: stri
 export function planUp(options: PlanUpOptions = {}): PlatformStep[] {
   const display = planDisplay(options);
   const mirror = options.mirror ?? true;
+  if (display.cluster.twin) return twinPlanUp(display, mirror);
   return [
     kindNetworkStep(),
     kindClusterStep(display, options.recreate ?? false, mirror ? { containerdPatch: containerdMirrorPatch() } : {}),
@@ -43,6 +45,19 @@ export function planUp(options: PlanUpOptions = {}): PlatformStep[] {
     istioStep(display, "up"),
     // Both need only Istio: the addons' readiness wait and Flagger's `helm --wait` overlap.
     parallelSteps("addons-and-flagger", "In parallel: the addons and Flagger (both need only Istio)", [addonsStep(display), flaggerStep(display)]),
+    labNamespaceStep(display),
+    baselineStep(display),
+  ];
+}
+
+// The same plan on the cluster twin: what it replaces is named and skipped, Istio is checked, not installed.
+function twinPlanUp(display: PlanDisplay, mirror: boolean): PlatformStep[] {
+  return [
+    replacedByTwinStep(kindNetworkStep()),
+    replacedByTwinStep(kindClusterStep(display, false, {})),
+    ...(mirror ? [replacedByTwinStep(registryMirrorStep())] : []),
+    twinIstioStep(display, "up"),
+    replacedByTwinStep(parallelSteps("addons-and-flagger", "In parallel: the addons and Flagger (both need only Istio)", [addonsStep(display), flaggerStep(display)])),
     labNamespaceStep(display),
     baselineStep(display),
   ];

@@ -40,7 +40,7 @@ const VERB_HELP: Record<Verb | "lab", string> = {
 
 Lists every lab: id, chapter, book section and title. Labs marked "planned" are in the catalog
 but not built yet; running one exits 2. --json prints each lab with what it proves, its time and the
-evidence this repository's test suites give it (plan, schemas, loopback, istiod-config, envoy-traffic).`,
+evidence this repository's test suites give it (plan, schemas, loopback, istiod-config, envoy-traffic, cluster-twin).`,
   lab: `Usage: npm run lab [-- ] <lab-id> [--dry-run] [--self-test] [--step] [--fast] [--report <dir>]
                                    [--probe node|curl] [--verbose]
 

@@ -14,6 +14,8 @@ import { formatProgressLine, type DownloadProgress } from "../../cluster/tools/p
 import type { ToolPaths } from "../../cluster/tools/tool-paths.js";
 import { checkDocker } from "../../cluster/doctor/check-docker.js";
 import { environmentError } from "../../core/errors.js";
+import { readTwinMarker } from "../../cluster/cluster-twin.js";
+import { twinToolPaths } from "./twin-tools.js";
 import type { Exec } from "../../core/exec.js";
 import { cacheDir, projectRoot } from "../../core/paths.js";
 import { createCertStore } from "../../engine/certs/cert-store.js";
@@ -101,6 +103,8 @@ export interface SessionVerb {
   usesCluster?: boolean;
   /** Set when the verb acts on the kind cluster itself (create, delete): the context must be a kind one. */
   kindAction?: string;
+  /** The cluster twin may take the kind cluster's place (lab runs and `all`). */
+  twinStandsIn?: boolean;
 }
 
 // Verbs that change a cluster hold its lock: a second run waits (up to 30 minutes) naming the holder.
@@ -117,7 +121,7 @@ async function lockCluster(cluster: ClusterIdentity, verb: string, io: CliIo, si
 
 // A lab run or `all`: brings the cluster up and resets it (destructive), on a kind cluster; Docker-only labs touch neither.
 export function clusterVerb(name: string, usesCluster: boolean): SessionVerb {
-  return usesCluster ? { name, destructive: true, usesCluster, kindAction: "bring up a kind cluster for the lab" } : { name, destructive: false, usesCluster };
+  return usesCluster ? { name, destructive: true, usesCluster, kindAction: "bring up a kind cluster for the lab", twinStandsIn: true } : { name, destructive: false, usesCluster };
 }
 
 // --strict-pins refuses what the repository does not pin; by default a publisher's digest is trusted on first use.
@@ -127,7 +131,14 @@ export function pinPolicyOf(args: Pick<CliArgs, "strictPins">): PinPolicy {
 
 // Context guard, pinned tools and the lazily created API client, probe and certificates.
 export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): Promise<Session> {
-  const cluster = chooseContext({ requested: args.context, yes: args.yes, destructive: verb.destructive, verb: verb.name, ...(verb.kindAction ? { kindAction: verb.kindAction } : {}) });
+  const cluster = chooseContext({
+    requested: args.context,
+    yes: args.yes,
+    destructive: verb.destructive,
+    verb: verb.name,
+    ...(verb.kindAction ? { kindAction: verb.kindAction } : {}),
+    ...(verb.twinStandsIn ? { twinStandsIn: true } : {}),
+  });
   const context = cluster.context;
   const { controller, stopSignal, remove } = interruptController(io);
   let touched = false;
@@ -135,11 +146,12 @@ export async function openSession(args: CliArgs, io: CliIo, verb: SessionVerb): 
   let lock: ClusterLock | undefined;
   const log = args.verbose ? (line: string) => io.err(`  ${line}`) : () => {};
   const exec = createCliExec(args.verbose, io, controller.signal);
-  let tools: ToolPaths;
+  let tools: ToolPaths | undefined;
   try {
     lock = verb.destructive ? await lockCluster(cluster, verb.name, io, controller.signal) : undefined;
-    await requireDocker(exec);
-    tools =
+    if (cluster.twin) tools = twinToolPaths(readTwinMarker(context, io.env));
+    else await requireDocker(exec);
+    tools ??=
       verb.usesCluster === false
         ? await resolveToolPaths({ exec, signal: controller.signal })
         : await ensureTools({ exec, signal: controller.signal, onProgress: progressPrinter(io), onNotice: (line) => io.err(line), policy: pinPolicyOf(args) });

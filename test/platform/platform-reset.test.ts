@@ -11,6 +11,7 @@ import { baselineObjects, meshConfigMap, readyDeployment } from "./baseline-clus
 import { createFakeExec } from "../fakes/fake-exec.js";
 import { FakeKube } from "../fakes/fake-kube.js";
 import { platformDeps, tempWorkDir } from "./platform-deps.js";
+import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 
 const gateway = (namespace: string, name: string): KubeObject => ({ apiVersion: "networking.istio.io/v1beta1", kind: "Gateway", metadata: { name, namespace } });
 
@@ -60,6 +61,17 @@ describe("reset", () => {
     expect(readFileSync(`${workDir}/istio-operator-allow-any.yaml`, "utf8")).toContain("mode: ALLOW_ANY");
     const baseline = JSON.parse(readFileSync(`${workDir}/baseline-snapshot.json`, "utf8"));
     expect(compareSnapshots(baseline, await takeSnapshot(kube))).toEqual([]);
+  });
+
+  it("on another context, deletes leftovers by that context's own baseline (not kind-myk8s's)", async () => {
+    const kube = new FakeKube(baselineObjects());
+    const workDir = tempWorkDir();
+    await writeBaseline(workDir, { ...(await takeSnapshot(kube)), context: "kind-foo" }, "kind-foo");
+    kube.put({ apiVersion: "v1", kind: "Secret", metadata: { name: "webapp-credential", namespace: "istio-system" }, type: "kubernetes.io/tls" });
+    const cluster = resolveClusterIdentity("kind-foo");
+    const result = await runPlatformPlan(planReset({ workDir, cluster }), { ...platformDeps(kube, createFakeExec(() => undefined).exec, workDir), cluster });
+    expect(result.ran).toContain("delete-leftovers");
+    expect(kube.mutations).toContain("delete Secret istio-system/webapp-credential");
   });
 
   it("is a no-op on a clean cluster", async () => {

@@ -11,6 +11,7 @@ import { operatorFileName } from "../operator-file.js";
 import { runRolloutAction } from "./rollout-action.js";
 import { formatCommand } from "../../../core/shell-quote.js";
 import type { ActionKind } from "../action-kind.js";
+import { refuseInstallOnTwin } from "./twin-install-guard.js";
 
 /** The `mesh-config` action of the lab data model. */
 export type MeshConfigAction = Extract<Action, { kind: "mesh-config" }>;
@@ -20,6 +21,7 @@ const INSTALL_TIMEOUT_MS = 10 * 60_000;
 
 // Renders the operator into the run's folder, installs it and waits for istiod's rollout.
 export async function runMeshConfigAction(action: MeshConfigAction, ctx: LabContext, state: RunState): Promise<void> {
+  refuseInstallOnTwin(ctx, "re-install Istio with another mesh config");
   const { renderIstioOperatorYaml } = await import("../../../cluster/istio/istio-operator-yaml.js");
   const yaml = await renderIstioOperatorYaml({
     outboundTrafficPolicy: action.outboundTrafficPolicy,

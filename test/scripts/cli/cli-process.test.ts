@@ -33,10 +33,10 @@ describe("the lab CLI as a process", () => {
     const { status, stdout } = lab("list", "--json");
     expect(status).toBe(0);
     const listed = JSON.parse(stdout) as { levels: Record<string, string>; realCluster: string; labs: Array<{ id: string; evidence: string[] }> };
-    expect(Object.keys(listed.levels)).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic"]);
+    expect(Object.keys(listed.levels)).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic", "cluster-twin"]);
     expect(listed.realCluster).toContain("test:e2e");
     expect(listed.labs).toHaveLength(26);
-    expect(listed.labs.find((entry) => entry.id === "ch5-routing")?.evidence).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic"]);
+    expect(listed.labs.find((entry) => entry.id === "ch5-routing")?.evidence).toEqual(["plan", "schemas", "loopback", "istiod-config", "envoy-traffic", "cluster-twin"]);
     expect(listed.labs.find((entry) => entry.id === "ch5-canary")?.evidence).not.toContain("envoy-traffic");
   });
 

@@ -17,6 +17,12 @@ describe("lab evidence", () => {
     expect(deriveEvidence(lab("ch5-routing"), sources)).not.toContain("istiod-config");
   });
 
+  it("claims cluster-twin only for a lab the cluster-twin suite recorded as passed end to end", () => {
+    const sources = { ...NONE, clusterTwin: { "ch5-routing": { clusterTwin: true } } };
+    expect(deriveEvidence(lab("ch5-routing"), sources)).toContain("cluster-twin");
+    expect(deriveEvidence(lab("ch5-mirror"), sources)).not.toContain("cluster-twin");
+  });
+
   it("claims loopback only for must-fail-first traffic checks, the ones the empty-cluster suite runs", () => {
     const mirror = lab("ch5-mirror");
     const optedOut = { ...mirror, steps: () => mirror.steps({ fast: false }).map((step) => ({ ...step, mustFailFirst: false, checks: step.checks.map((check) => ({ ...check, mustFailFirst: false })) })) };
