@@ -47,7 +47,7 @@ export function planOf(check: WeightedCheck): WeightedPlan {
 }
 
 // The verdict on one whole sample: failed or invalid responses fail it (with the counts), else the band decides.
-export function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
+function judgeSample(check: WeightedCheck, plan: WeightedPlan, samples: readonly Sample[]): Evaluation {
   const errors = samples.filter((sample): sample is { error: string } => "error" in sample);
   const hits = samples.filter((sample) => "hit" in sample && sample.hit).length;
   const retried = samples.filter((sample) => sample.retried === true).length;
