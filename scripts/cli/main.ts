@@ -3,9 +3,6 @@ import { usageError } from "../../core/errors.js";
 import { helpText } from "./help-text.js";
 import type { CliIo } from "./io.js";
 import { isVerb, parseCliArgs, type CliArgs } from "./parse-args.js";
-import { reportError } from "./report-error.js";
-import { checkRunPreconditions } from "./preflight.js";
-import { resolveClusterIdentity } from "../../cluster/cluster-identity.js";
 import type { CommandTarget } from "../../core/command-target.js";
 
 // Only the named lab's definition loads (and none for --help).
@@ -28,7 +25,7 @@ async function dispatch(args: CliArgs, io: CliIo): Promise<ExitCodeValue> {
     io.out(helpText(target));
     return ExitCode.OK;
   }
-  checkRunPreconditions(args, io);
+  (await import("./preflight.js")).checkRunPreconditions(args, io);
   if (target === undefined) {
     if (!io.isTTY || io.env["CI"]) throw usageError("No lab or verb given.", "Run `npm run lab list` to see the labs, or `npm run lab -- --help`.");
     return (await import("../commands/pick.js")).pickCommand(args, io);
@@ -68,10 +65,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode
   try {
     const args = parseCliArgs(argv);
     verbose = args.verbose;
-    // Only for the commands quoted in an error message; the verbs resolve and guard the cluster themselves.
-    target = resolveClusterIdentity(args.context);
+    // Only for the commands quoted in an error message (none for --help); the verbs resolve and guard the cluster themselves.
+    if (!args.help) target = (await import("../../cluster/cluster-identity.js")).resolveClusterIdentity(args.context);
     return await dispatch(args, io);
   } catch (error) {
-    return reportError(error, io, verbose, target);
+    return (await import("./report-error.js")).reportError(error, io, verbose, target);
   }
 }
