@@ -1,7 +1,6 @@
 // The Flagger chart in the cache: verified against the digest its chart repository publishes, remembered on first
 // use (no second public source pins it), and re-checked against that record on every later use.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { environmentError } from "../core/errors.js";
@@ -9,6 +8,7 @@ import type { PlatformDeps } from "../cluster/install/platform-types.js";
 import { checksumMismatchError } from "../cluster/tools/checksum.js";
 import { downloadToTempFile, fetchText } from "../cluster/tools/download.js";
 import { assertSameFirstUseDigest, firstUseNotice, recordFirstUseDigest, recordedFirstUseDigest, strictPinRefusal } from "../cluster/tools/first-use-digest.js";
+import { sha256File } from "../cluster/tools/verified-install.js";
 import { FLAGGER_CHART } from "./flagger-chart.js";
 
 type ChartDeps = Pick<PlatformDeps, "workDir" | "signal" | "log" | "pinPolicy" | "onNotice">;
@@ -35,7 +35,7 @@ export function chartDigestFromIndex(indexYaml: string, name: string, version: s
 export async function ensureFlaggerChart(deps: ChartDeps): Promise<string> {
   const path = flaggerChartPath(deps.workDir);
   const recorded = await recordedFirstUseDigest(deps.workDir, FLAGGER_CHART.url);
-  if (recorded !== undefined && (await sha256OfFile(path)) === recorded) return path;
+  if (recorded !== undefined && (await sha256File(path).catch(() => undefined)) === recorded) return path;
   const what = `the Flagger ${FLAGGER_CHART.version} chart`;
   if (deps.pinPolicy === "strict") throw strictPinRefusal(what, FLAGGER_CHART.url, "install Flagger yourself");
   const published = chartDigestFromIndex(await fetchText(FLAGGER_CHART.indexUrl, deps.signal), FLAGGER_CHART.name, FLAGGER_CHART.version, FLAGGER_CHART.indexUrl);
@@ -51,12 +51,4 @@ export async function ensureFlaggerChart(deps: ChartDeps): Promise<string> {
   await recordFirstUseDigest(deps.workDir, FLAGGER_CHART.url, published);
   deps.onNotice?.(firstUseNotice(what, "Flagger's chart repository", recorded !== undefined));
   return path;
-}
-
-async function sha256OfFile(path: string): Promise<string | undefined> {
-  try {
-    return createHash("sha256").update(await readFile(path)).digest("hex");
-  } catch {
-    return undefined;
-  }
 }
